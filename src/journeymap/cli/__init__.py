@@ -1,0 +1,63 @@
+"""The command line: thin wrappers that parse options and call the library.
+
+Heavy modules are imported inside each command so that `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from journeymap import __version__
+from journeymap.cli import commands
+
+app = typer.Typer(
+    name="journeymap",
+    help="Customer journey maps and service blueprints as code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"journeymap {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show internal tracebacks.")] = False,
+) -> None:
+    """Customer journey maps and service blueprints as code."""
+
+
+commands.register(app)
+
+
+def main() -> None:
+    """Console entry point: internal errors become one line (tracebacks only with --debug)."""
+    try:
+        app(prog_name="journeymap")
+    except KeyboardInterrupt:
+        print("journeymap: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence; every known failure is handled earlier
+        if "--debug" in sys.argv:
+            raise
+        message = " ".join(str(exc).split())[:300]
+        print(
+            f"journeymap: internal error: {type(exc).__name__}: {message}"
+            " (run with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        sys.exit(2)

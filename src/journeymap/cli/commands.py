@@ -1,0 +1,105 @@
+"""Every command, registered on the app. Each body is a few lines around a library call."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Format(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class Kind(enum.StrEnum):
+    current_state = "current-state"
+    day_in_the_life = "day-in-the-life"
+    future_state = "future-state"
+    service_blueprint = "service-blueprint"
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    """A one-line usage or I/O error; exit 2 unless told otherwise."""
+    print(f"journeymap: {message}", file=sys.stderr)
+    return typer.Exit(code)
+
+
+def validate(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Map files, directories, globs.")
+    ],
+    output_format: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Report format (github under GitHub Actions)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")
+    ] = 0,
+) -> None:
+    """Check maps against the schema, references and lint rules (for CI)."""
+    from journeymap.report import REPORTERS
+    from journeymap.report.text import summary
+    from journeymap.validation import validate as run
+
+    chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
+    color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    result = run(paths, jobs=jobs or None, color=color)
+    if result.missing:
+        raise fail(f"no such file, directory or match: {', '.join(result.missing)}")
+    sys.stdout.write(REPORTERS[chosen.value](result.outcome))
+    if chosen in (Format.text, Format.github):
+        print(summary(result.outcome), file=sys.stderr)
+    raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+def schema() -> None:
+    """Print the JSON Schema (Draft 2020-12) that every map is checked against."""
+    from journeymap.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+def dump(path: Annotated[Path, typer.Argument(help="The map to dump.")]) -> None:
+    """Print a map resolved and normalised, as JSON (what the loader produced)."""
+    from journeymap.dump import dump_map
+    from journeymap.report.text import line
+
+    text, diagnostics = dump_map(path)
+    for diagnostic in diagnostics:
+        print(line(diagnostic), file=sys.stderr)
+    if text is None:
+        raise typer.Exit(1)
+    sys.stdout.write(text)
+
+
+def init(
+    name: Annotated[str, typer.Argument(help="File name or id of the new map.")],
+    kind: Annotated[
+        Kind, typer.Option("--kind", "-k", help="The kind of map.")
+    ] = Kind.current_state,
+    locale: Annotated[str, typer.Option(help="Language tag of the new map.")] = "en",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Create a new, valid, commented map of the given kind."""
+    from journeymap.scaffold import ScaffoldError, scaffold
+
+    try:
+        written = scaffold(name, kind=kind.value, locale=locale, force=force)
+    except ScaffoldError as exc:
+        raise fail(str(exc)) from None
+    for path in written:
+        print(f"wrote {path}")
+
+
+def register(app: typer.Typer) -> None:
+    for command in (validate, schema, dump, init):
+        app.command()(command)

@@ -1,0 +1,156 @@
+"""`journeymap.toml`: the project root and its defaults (locale, personas, channels, theme)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from journeymap.diagnostics import Diagnostic, at
+from journeymap.source.reading import ReadError, decode, read_bytes
+
+CONFIG_NAME = "journeymap.toml"
+BUILTIN_CHANNELS = (
+    "web",
+    "app",
+    "email",
+    "phone",
+    "chat",
+    "social",
+    "ads",
+    "store",
+    "mail",
+    "loyalty",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    id: str
+    label: str | None = None
+    icon: str = "other"
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config_path: Path | None = None
+    name: str | None = None
+    locale: str = "en"
+    personas_dir: str = "personas"
+    lanes: tuple[str, ...] | None = None
+    channels: Mapping[str, Channel] = field(default_factory=dict)
+    lint: Mapping[str, Any] = field(default_factory=dict)
+    theme: Mapping[str, Any] = field(default_factory=dict)
+
+    def channel(self, channel_id: str) -> Channel | None:
+        if channel_id in self.channels:
+            return self.channels[channel_id]
+        if channel_id in BUILTIN_CHANNELS:
+            return Channel(channel_id, None, channel_id)
+        return None
+
+    def display(self, path: Path) -> str:
+        """A path as users see it: relative to the working directory when possible."""
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest directory at or above `start` that holds a journeymap.toml."""
+    here = start.resolve()
+    if not here.is_dir():
+        here = here.parent
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return candidate
+    return None
+
+
+def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
+    """The project that `start` belongs to; without a journeymap.toml, its own directory."""
+    root = find_root(start)
+    if root is None:
+        base = start.resolve()
+        return Project(root=base if base.is_dir() else base.parent), []
+    config_path = root / CONFIG_NAME
+    display = Project(root).display(config_path)
+    try:
+        text = decode(read_bytes(config_path, display), display)
+        data = tomllib.loads(text)
+    except ReadError as exc:
+        return Project(root=root, config_path=config_path), [exc.diagnostic]
+    except tomllib.TOMLDecodeError as exc:
+        return Project(root=root, config_path=config_path), [_toml_error(exc, display)]
+    problems = _config_problems(data, text, display)
+    if problems:
+        return Project(root=root, config_path=config_path), problems
+    return _project_from(root, config_path, data), []
+
+
+def _toml_error(exc: tomllib.TOMLDecodeError, display: str) -> Diagnostic:
+    found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+    line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+    message = re.sub(r"\s*\(at line \d+, column \d+\)|\s*\(at end of document\)", "", str(exc))
+    return at(display, line, col, "JM017", f"TOML syntax error: {message}")
+
+
+def _config_problems(data: dict[str, Any], text: str, display: str) -> list[Diagnostic]:
+    from journeymap.schema.report import problems
+
+    return [
+        at(display, *_toml_position(text, p.pointer), p.code, p.message, hint=p.hint)
+        for p in problems(data, "config")
+    ]
+
+
+def _toml_position(text: str, pointer: tuple[str | int, ...]) -> tuple[int, int]:
+    """tomllib keeps no positions; find the table header, then the key, by their text."""
+    lines = text.splitlines()
+    names = [str(p) for p in pointer if isinstance(p, str)]
+    for depth in range(len(names), 0, -1):
+        table, key = names[: depth - 1], names[depth - 1]
+        header = _find_line(
+            lines, r"\[\s*" + r"\s*\.\s*".join(map(re.escape, names[:depth])) + r"\s*\]"
+        )
+        if header:
+            return header, 1
+        start = _find_line(lines, r"\[\s*" + r"\s*\.\s*".join(map(re.escape, table)) + r"\s*\]")
+        found = _find_line(lines, rf"\s*{re.escape(key)}\s*=", start or 0)
+        if found:
+            return found, 1
+    return 1, 1
+
+
+def _find_line(lines: list[str], pattern: str, start: int = 0) -> int | None:
+    compiled = re.compile(pattern)
+    for index in range(start, len(lines)):
+        if compiled.match(lines[index].lstrip()):
+            return index + 1
+    return None
+
+
+def _project_from(root: Path, config_path: Path, data: dict[str, Any]) -> Project:
+    section = data.get("project", {})
+    lanes = section.get("lanes")
+    channels = {
+        key: Channel(key, value.get("label"), value.get("icon", "other"))
+        for key, value in sorted(data.get("channels", {}).items())
+    }
+    return Project(
+        root=root,
+        config_path=config_path,
+        name=section.get("name"),
+        locale=section.get("locale", "en"),
+        personas_dir=section.get("personas", "personas"),
+        lanes=tuple(lanes) if lanes else None,
+        channels=channels,
+        lint=data.get("lint", {}),
+        theme=data.get("theme", {}),
+    )

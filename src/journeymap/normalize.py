@@ -1,0 +1,166 @@
+"""Model stage: schema-valid plain data becomes the frozen journey model.
+
+Only shapes the schema has accepted reach this module, so it converts without checking.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journeymap.model import (
+    BLUEPRINT_ROWS,
+    BlueprintItem,
+    Edge,
+    JourneyMap,
+    Link,
+    Opportunity,
+    PainPoint,
+    Path_,
+    Persona,
+    Stage,
+    Step,
+    Touchpoint,
+)
+
+
+def texts(value: str | list[str] | None) -> tuple[str, ...]:
+    """`text-list` fields accept one text or a list of texts."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def persona_from(data: dict[str, Any], source: str | None = None) -> Persona:
+    traits = data.get("traits") or {}
+    return Persona(
+        name=data["name"],
+        id=data.get("id"),
+        role=data.get("role"),
+        quote=data.get("quote"),
+        bio=data.get("bio"),
+        goals=texts(data.get("goals")),
+        needs=texts(data.get("needs")),
+        frustrations=texts(data.get("frustrations")),
+        traits=tuple((str(k), str(v)) for k, v in traits.items()),
+        source=source,
+    )
+
+
+def journey_from(
+    data: dict[str, Any],
+    *,
+    path: str,
+    persona: Persona | None = None,
+    based_on: JourneyMap | None = None,
+    default_locale: str = "en",
+    default_lanes: tuple[str, ...] | None = None,
+) -> JourneyMap:
+    lanes = data.get("lanes")
+    return JourneyMap(
+        kind=data["kind"],
+        id=data["id"],
+        title=data["title"],
+        stages=tuple(_stage(s, ("stages", i)) for i, s in enumerate(data["stages"])),
+        path=path,
+        locale=data.get("locale") or default_locale,
+        persona=persona,
+        scenario=data.get("scenario"),
+        goals=texts(data.get("goals")),
+        description=data.get("description"),
+        owner=data.get("owner"),
+        tags=tuple(data.get("tags") or ()),
+        updated=data.get("updated"),
+        lanes=tuple(lanes) if lanes else default_lanes,
+        based_on=based_on,
+        links=tuple(_link(x, ("links", i)) for i, x in enumerate(data.get("links") or ())),
+    )
+
+
+def _stage(data: dict[str, Any], at: Path_) -> Stage:
+    steps = data["steps"]
+    return Stage(
+        id=data["id"],
+        steps=tuple(_step(s, (*at, "steps", i)) for i, s in enumerate(steps)),
+        title=data.get("title"),
+        phase=data.get("phase"),
+        description=data.get("description"),
+        at=at,
+    )
+
+
+def _step(data: dict[str, Any], at: Path_) -> Step:
+    get = data.get
+    rows = {row: _items(get(row), (*at, row)) for row in BLUEPRINT_ROWS if row in data}
+    return Step(
+        id=data["id"],
+        action=data["action"],
+        title=get("title"),
+        touchpoints=tuple(Touchpoint(**tp) for tp in get("touchpoints") or ()),
+        thoughts=texts(get("thoughts")),
+        questions=texts(get("questions")),
+        motivations=texts(get("motivations")),
+        emotion=get("emotion"),
+        feeling=get("feeling"),
+        pain_points=tuple(
+            _pain(p, (*at, "pain_points", i)) for i, p in enumerate(get("pain_points") or ())
+        ),
+        opportunities=tuple(
+            _opportunity(o, (*at, "opportunities", i))
+            for i, o in enumerate(get("opportunities") or ())
+        ),
+        metrics=dict(get("metrics") or {}),
+        moment_of_truth=bool(get("moment_of_truth", False)),
+        next=None if "next" not in data else tuple(_edge(e) for e in data["next"] or ()),
+        notes=get("notes"),
+        time=get("time"),
+        place=get("place"),
+        status=get("status"),
+        resolves=tuple(get("resolves") or ()),
+        at=at,
+        **rows,
+    )
+
+
+def _pain(data: dict[str, Any], at: Path_) -> PainPoint:
+    return PainPoint(data["id"], data["text"], data.get("severity"), data.get("owner"), at)
+
+
+def _opportunity(data: dict[str, Any], at: Path_) -> Opportunity:
+    return Opportunity(
+        data["id"],
+        data["text"],
+        data.get("owner"),
+        data.get("impact"),
+        tuple(data.get("addresses") or ()),
+        at,
+    )
+
+
+def _edge(data: str | dict[str, Any]) -> Edge:
+    if isinstance(data, str):
+        return Edge(data)
+    return Edge(data["to"], data.get("label"), data.get("share"))
+
+
+def _items(data: list[Any] | None, at: Path_) -> tuple[BlueprintItem, ...]:
+    return tuple(_item(x, (*at, i)) for i, x in enumerate(data or ()))
+
+
+def _item(data: str | dict[str, Any], at: Path_) -> BlueprintItem:
+    if isinstance(data, str):
+        return BlueprintItem(text=data, at=at)
+    fail = data.get("fail_point", False)
+    return BlueprintItem(
+        text=data["text"],
+        id=data.get("id"),
+        owner=data.get("owner"),
+        system=data.get("system"),
+        fail_point=bool(fail),
+        fail_note=fail if isinstance(fail, str) else None,
+        wait=data.get("wait"),
+        at=at,
+    )
+
+
+def _link(data: dict[str, Any], at: Path_) -> Link:
+    return Link(data["from"], data["to"], data.get("label"), data.get("direction") == "two-way", at)

@@ -1,0 +1,186 @@
+"""Resolve stage: persona files and `based_on` maps, never outside the project, never remote.
+
+A reference is a relative path (from the referencing file) or, for personas, an id looked up
+in the project's personas directory. Every refusal is reported at the referencing line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from journeymap.config import Project
+from journeymap.diagnostics import Diagnostic
+from journeymap.model import JourneyMap, Persona
+from journeymap.normalize import persona_from
+from journeymap.source import Source, load_source
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_PERSONA_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Loads and checks a map file (source, schema, references, model); supplied by the pipeline so
+# that `based_on` maps go through exactly the same stages as the map being checked.
+MapLoader = Callable[
+    [Path, "Resolver", tuple[Path, ...]], "tuple[JourneyMap | None, list[Diagnostic]]"
+]
+
+
+@dataclass
+class Resolver:
+    """Per-run reference resolution with a cache, so a shared persona is parsed once."""
+
+    project: Project
+    load_map: MapLoader
+    personas: dict[Path, tuple[Persona | None, list[Diagnostic]]] = field(default_factory=dict)
+    maps: dict[Path, tuple[JourneyMap | None, list[Diagnostic]]] = field(default_factory=dict)
+
+    def persona(self, source: Source, diagnostics: list[Diagnostic]) -> Persona | None:
+        value = source.data.get("persona")
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return persona_from(value)
+        target = self._target(source, ("persona",), value, diagnostics, persona_id=True)
+        if target is None:
+            return None
+        if target not in self.personas:
+            self.personas[target] = self._load_persona(target)
+        persona, problems = self.personas[target]
+        diagnostics.extend(problems)
+        if persona is None:
+            message = f"persona file {value!r} has errors"
+            diagnostics.append(source.diagnostic(("persona",), "JM207", message))
+        return persona
+
+    def based_on(
+        self, source: Source, chain: tuple[Path, ...], diagnostics: list[Diagnostic]
+    ) -> JourneyMap | None:
+        value = source.data.get("based_on")
+        if value is None:
+            return None
+        target = self._target(source, ("based_on",), value, diagnostics, persona_id=False)
+        if target is None:
+            return None
+        if target == source.path.resolve():
+            diagnostics.append(
+                source.diagnostic(("based_on",), "JM206", "a map cannot be based on itself")
+            )
+            return None
+        if target in chain:
+            names = " -> ".join(self.project.display(p) for p in (*chain, target))
+            diagnostics.append(
+                source.diagnostic(("based_on",), "JM205", f"based_on cycle: {names}")
+            )
+            return None
+        return self._based_on_map(source, value, target, chain, diagnostics)
+
+    def _based_on_map(
+        self,
+        source: Source,
+        value: str,
+        target: Path,
+        chain: tuple[Path, ...],
+        diagnostics: list[Diagnostic],
+    ) -> JourneyMap | None:
+        if target not in self.maps:
+            self.maps[target] = self.load_map(target, self, chain)
+        journey, problems = self.maps[target]
+        diagnostics.extend(problems)
+        if journey is None:
+            message = f"based_on map {value!r} has errors"
+            diagnostics.append(source.diagnostic(("based_on",), "JM207", message))
+            return None
+        if journey.kind not in ("current-state", "future-state"):
+            diagnostics.append(
+                source.diagnostic(
+                    ("based_on",),
+                    "JM207",
+                    "based_on must name a current-state or future-state map,"
+                    f" not a {journey.kind} map",
+                )
+            )
+            return None
+        return journey
+
+    def _target(
+        self,
+        source: Source,
+        pointer: tuple[str, ...],
+        value: str,
+        diagnostics: list[Diagnostic],
+        *,
+        persona_id: bool,
+    ) -> Path | None:
+        problem, target = self._check_reference(source.path, value, persona_id=persona_id)
+        if problem is not None:
+            code, message, hint = problem
+            diagnostics.append(source.diagnostic(pointer, code, message, hint=hint))
+            return None
+        return target
+
+    def _check_reference(
+        self, referrer: Path, value: str, *, persona_id: bool
+    ) -> tuple[tuple[str, str, str | None] | None, Path | None]:
+        if _URL.match(value) or "://" in value:
+            return ("JM201", f"{value!r} is a URL; references must be files", None), None
+        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute():
+            return (
+                "JM201",
+                f"{value!r} is an absolute path",
+                "write a path relative to this file",
+            ), None
+        if "\x00" in value:
+            return ("JM201", "reference contains a NUL character", None), None
+        if persona_id and _PERSONA_ID.match(value):
+            candidates = [
+                self.project.root / self.project.personas_dir / f"{value}{ext}"
+                for ext in (".yaml", ".yml")
+            ]
+            raw = next((c for c in candidates if c.exists()), candidates[0])
+        else:
+            raw = referrer.parent / value
+        return self._inside_root(raw, value)
+
+    def _inside_root(
+        self, raw: Path, value: str
+    ) -> tuple[tuple[str, str, str | None] | None, Path | None]:
+        try:
+            target = raw.resolve()
+        except (OSError, RuntimeError):
+            return ("JM203", f"cannot resolve {value!r} (symlink loop?)", None), None
+        root = self.project.root.resolve()
+        if not target.is_relative_to(root):
+            return (
+                "JM202",
+                f"{value!r} points outside the project root",
+                f"the project root is {self.project.display(root)}",
+            ), None
+        if not target.exists():
+            return ("JM203", f"referenced file {value!r} does not exist", None), None
+        if not target.is_file():
+            return ("JM204", f"{value!r} is not a regular file", None), None
+        return None, target
+
+    def _load_persona(self, target: Path) -> tuple[Persona | None, list[Diagnostic]]:
+        from journeymap.schema.check import check_schema
+
+        display = self.project.display(target)
+        source = load_source(target, display)
+        if isinstance(source, Diagnostic):
+            return None, [source]
+        problems = check_schema(source)
+        if problems:
+            return None, problems
+        data: dict[str, Any] = source.data
+        if data.get("kind") != "persona":
+            return None, [
+                source.diagnostic(
+                    ("kind",),
+                    "JM207",
+                    "a persona reference must name a persona file (kind: persona)",
+                )
+            ]
+        return persona_from(data, display), []

@@ -1,0 +1,165 @@
+"""Checking many files: expand the arguments, group files by project, fan out across cores.
+
+Workers return only diagnostics and a few facts per file, never parsed maps: keeping every
+parsed map alive made parsing much slower (the garbage collector rescans them), so results
+stream through and the maps are dropped as soon as each file is checked.
+"""
+
+from __future__ import annotations
+
+import gc
+import glob
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from journeymap.config import Project, load_project
+from journeymap.diagnostics import Diagnostic, at
+from journeymap.pipeline import check_file, make_resolver
+from journeymap.resolve import Resolver
+
+MAP_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = frozenset(("node_modules", "__pycache__", "site", "venv"))
+_PARALLEL_FROM = 24
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+@dataclass
+class FileReport:
+    display: str
+    project_root: str
+    kind: str | None = None
+    map_id: str | None = None
+    id_position: tuple[int, int] | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def expand(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
+    """Files, directories (walked) and globs to a sorted file list; also what matched nothing."""
+    found: dict[Path, None] = {}
+    missing: list[str] = []
+    for argument in arguments:
+        matches = _expand_one(argument)
+        if not matches:
+            missing.append(argument)
+        found.update(dict.fromkeys(matches))
+    return sorted(found, key=lambda p: str(p)), missing
+
+
+def _expand_one(argument: str) -> list[Path]:
+    path = Path(argument)
+    if path.is_dir():
+        return list(walk(path))
+    if os.path.lexists(argument):
+        return [path]
+    if glob.has_magic(argument):
+        matched = [Path(m) for m in sorted(glob.glob(argument, recursive=True))]
+        return [m for m in matched if m.is_file() and m.suffix in MAP_SUFFIXES]
+    return []
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    """Every .yaml/.yml file below `directory`, skipping hidden and tool directories."""
+    for current, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        for name in sorted(files):
+            if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
+                yield Path(current) / name
+
+
+class _Projects:
+    """Project lookup cached per directory, with one resolver (and its cache) per project."""
+
+    def __init__(self) -> None:
+        self.by_dir: dict[Path, Path] = {}
+        self.projects: dict[Path, tuple[Project, list[Diagnostic]]] = {}
+        self.resolvers: dict[Path, Resolver] = {}
+
+    def for_file(self, path: Path) -> tuple[Project, list[Diagnostic]]:
+        directory = path.parent.resolve()
+        root = self.by_dir.get(directory)
+        if root is None or root not in self.projects:
+            project, problems = load_project(directory)
+            root = project.root
+            self.by_dir[directory] = root
+            self.projects.setdefault(root, (project, problems))
+        return self.projects[root]
+
+    def resolver(self, project: Project) -> Resolver:
+        if project.root not in self.resolvers:
+            self.resolvers[project.root] = make_resolver(project)
+        return self.resolvers[project.root]
+
+
+_worker_projects = _Projects()
+
+
+def _check_chunk(paths: list[str]) -> list[FileReport]:
+    return [_check_one(Path(p), _worker_projects) for p in paths]
+
+
+def _check_one(path: Path, projects: _Projects) -> FileReport:
+    project, _ = projects.for_file(path)
+    checked = check_file(path, projects.resolver(project))
+    return FileReport(
+        display=checked.display,
+        project_root=str(project.root),
+        kind=checked.kind,
+        map_id=checked.doc_id,
+        id_position=checked.id_position,
+        diagnostics=checked.diagnostics,
+    )
+
+
+def check_paths(files: list[Path], *, jobs: int | None = None) -> Iterator[FileReport]:
+    """Check files, in parallel when there are many; reports come back in file order."""
+    jobs = jobs or available_cores()
+    if jobs <= 1 or len(files) < _PARALLEL_FROM:
+        projects = _Projects()
+        for path in files:
+            yield _check_one(path, projects)
+        return
+    size = max(1, min(64, len(files) // (jobs * 4)))
+    chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
+    gc.freeze()
+    context = get_context("fork") if hasattr(os, "fork") else get_context()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        for reports in pool.map(_check_chunk, chunks):
+            yield from reports
+
+
+def project_problems(files: list[Path]) -> list[Diagnostic]:
+    """Problems with the journeymap.toml files the given maps belong to, each once."""
+    projects = _Projects()
+    seen: dict[Path, list[Diagnostic]] = {}
+    for path in files:
+        project, problems = projects.for_file(path)
+        seen.setdefault(project.root, problems)
+    return [d for problems in seen.values() for d in problems]
+
+
+def duplicate_ids(reports: Iterable[FileReport]) -> list[Diagnostic]:
+    """Map ids (and persona ids) must be unique within a project."""
+    first: dict[tuple[str, bool, str], str] = {}
+    found: list[Diagnostic] = []
+    for report in reports:
+        if report.map_id is None or report.id_position is None:
+            continue
+        key = (report.project_root, report.kind == "persona", report.map_id)
+        if key in first:
+            line, col = report.id_position
+            message = f"id {report.map_id!r} is already used by {first[key]}"
+            found.append(at(report.display, line, col, "JM208", message, hint="ids are unique"))
+        else:
+            first[key] = report.display
+    return found
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,64 @@
+"""Source stage: a file on disk becomes plain data plus the node tree that locates it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from journeymap.diagnostics import Diagnostic, at
+from journeymap.source.locate import Pointer, locate
+from journeymap.source.reading import MAX_FILE_BYTES, ReadError, decode, read_bytes
+from journeymap.source.strictyaml import HAVE_LIBYAML, MAX_DEPTH, parse
+
+__all__ = [
+    "HAVE_LIBYAML",
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "Pointer",
+    "Source",
+    "load_source",
+    "parse_text",
+]
+
+
+@dataclass(slots=True, eq=False)
+class Source:
+    """A parsed map or persona file. `root` is kept only to place diagnostics."""
+
+    path: Path
+    display: str
+    text: str
+    data: Any
+    root: yaml.Node
+
+    def diagnostic(
+        self, pointer: Pointer, code: str, message: str, *, key: bool = False, **kwargs: Any
+    ) -> Diagnostic:
+        """A diagnostic placed at the node `pointer` names (its key when `key` is true)."""
+        line, col = self.position(pointer, key=key)
+        return at(self.display, line, col, code, message, **kwargs)
+
+    def position(self, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
+        return locate(self.root, pointer, key=key)
+
+
+def load_source(path: Path, display: str) -> Source | Diagnostic:
+    """Read, decode and parse one file; any refusal comes back as one located diagnostic."""
+    try:
+        text = decode(read_bytes(path, display), display)
+        data, root = parse(text, display)
+    except ReadError as exc:
+        return exc.diagnostic
+    return Source(path, display, text, data, root)
+
+
+def parse_text(text: str, display: str) -> Source | Diagnostic:
+    """Parse text that is already in memory (stdin, git blobs, tests)."""
+    try:
+        data, root = parse(text, display)
+    except ReadError as exc:
+        return exc.diagnostic
+    return Source(Path(display), display, text, data, root)

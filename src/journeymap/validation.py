@@ -1,0 +1,34 @@
+"""`validate` as a library call: expand paths, check every file, add project-wide checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journeymap.diagnostics import Collector, Severity
+from journeymap.report import Outcome
+from journeymap.runner import check_paths, duplicate_ids, expand, project_problems
+
+
+@dataclass(frozen=True)
+class Validation:
+    outcome: Outcome
+    missing: list[str]
+
+    def failed(self, *, strict: bool) -> bool:
+        worst = Severity.WARNING if strict else Severity.ERROR
+        return any(d.severity >= worst for d in self.outcome.diagnostics)
+
+
+def validate(
+    arguments: Iterable[str], *, jobs: int | None = None, color: bool = False
+) -> Validation:
+    files, missing = expand(arguments)
+    collector = Collector()
+    collector.extend(project_problems(files))
+    reports = list(check_paths(files, jobs=jobs))
+    for report in reports:
+        collector.extend(report.diagnostics)
+    collector.extend(duplicate_ids(reports))
+    displays = [r.display for r in reports]
+    return Validation(Outcome(collector.sorted(), displays, color), missing)
