@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeymap.diagnostics import Diagnostic, at
+from journeymap.diagnostics import Diagnostic, at, printable
 from journeymap.source.reading import ReadError, decode, read_bytes
 
 CONFIG_NAME = "journeymap.toml"
@@ -57,9 +57,9 @@ class Project:
     def display(self, path: Path) -> str:
         """A path as users see it: relative to the working directory when possible."""
         try:
-            return str(path.relative_to(Path.cwd()))
+            return printable(str(path.relative_to(Path.cwd())))
         except ValueError:
-            return str(path)
+            return printable(str(path))
 
 
 def find_root(start: Path) -> Path | None:

@@ -69,11 +69,12 @@ def at(
 
     Control characters in paths and messages become U+FFFD so every report stays one line.
     """
-    hint = _printable(hint) if hint else hint
-    return Diagnostic(_printable(str(path)), line, col, code, _printable(message), severity, hint)
+    hint = printable(hint) if hint else hint
+    return Diagnostic(printable(str(path)), line, col, code, printable(message), severity, hint)
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
+    """Control, separator and surrogate characters replaced, so text stays one safe line."""
     return _UNPRINTABLE.sub("\ufffd", text)
 
 

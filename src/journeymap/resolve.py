@@ -70,7 +70,8 @@ class Resolver:
             )
             return None
         if target in chain:
-            names = " -> ".join(self.project.display(p) for p in (*chain, target))
+            root = self.project.root.resolve()
+            names = " -> ".join(p.relative_to(root).as_posix() for p in (*chain, target))
             diagnostics.append(
                 source.diagnostic(("based_on",), "JM205", f"based_on cycle: {names}")
             )
@@ -124,14 +125,11 @@ class Resolver:
     def _check_reference(
         self, referrer: Path, value: str, *, persona_id: bool
     ) -> tuple[tuple[str, str, str | None] | None, Path | None]:
+        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute():
+            hint = "write a path relative to this file"
+            return ("JM201", f"{value!r} is an absolute path", hint), None
         if _URL.match(value) or "://" in value:
             return ("JM201", f"{value!r} is a URL; references must be files", None), None
-        if PurePosixPath(value).is_absolute() or PureWindowsPath(value).is_absolute():
-            return (
-                "JM201",
-                f"{value!r} is an absolute path",
-                "write a path relative to this file",
-            ), None
         if "\x00" in value:
             return ("JM201", "reference contains a NUL character", None), None
         if persona_id and _PERSONA_ID.match(value):

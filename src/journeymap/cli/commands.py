@@ -48,7 +48,15 @@ def validate(
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
     from journeymap.report.text import summary
+    from journeymap.source import HAVE_LIBYAML
     from journeymap.validation import validate as run
+
+    if not HAVE_LIBYAML:
+        print(
+            "journeymap: warning: PyYAML has no libyaml here; validation is about 8x slower"
+            " (reinstall PyYAML from a binary wheel)",
+            file=sys.stderr,
+        )
 
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ

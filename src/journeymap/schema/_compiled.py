@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "32d4aabce4e7fcebd9835d5295b634fc39b53742082608f6802fd57cd982ca2f"
+SCHEMA_SHA256 = "cb2f4c1581f6c82fa9a813791a0d1cd5e05fe7cf2afe2ca759f1b81015595bb4"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -38,6 +39,7 @@ _TYPE_WORDS = {
     "number": "a number",
     "null": "null",
 }
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 _YAML11_BOOLS = frozenset(
     ["yes", "no", "on", "off", "y", "n", "Yes", "No", "On", "Off", "YES", "NO", "ON", "OFF"]
 )
@@ -150,9 +152,8 @@ def _explain_alternatives(error: Failure) -> Iterator[Problem]:
         yield _type_problem(error, expected)
         return
     deepest = max(len(e.path) for e in relevant)
-    best = [e for e in relevant if len(e.path) == deepest]
-    branch = min(e.branch for e in best)
-    for sub in best:
+    branch = min(e.branch for e in relevant if len(e.path) == deepest)
+    for sub in relevant:
         if sub.branch == branch:
             yield from _explain(sub)
 
@@ -188,7 +189,10 @@ def _show(value: Any) -> str:
 def _explain_required(error: Failure) -> Iterator[Problem]:
     missing = [name for name in error.value if name not in error.instance]
     needs = ", ".join(error.value)
-    hint = error.schema.get("description") or f"{_what(error)} needs: {needs}"
+    if error.schema.get("title"):
+        hint = f"{_what(error)} needs: {needs}"
+    else:
+        hint = error.schema.get("description") or f"this mapping needs: {needs}"
     for name in missing:
         yield Problem(_pointer(error), "JM101", f"missing required property {name!r}", hint)
 
@@ -249,8 +253,11 @@ def _type_hint(value: Any, expected: str) -> str | None:
             return "NaN and infinity are not numbers in a map"
         if value in _YAML11_BOOLS and "true" in expected:
             return "YAML 1.2 booleans are written true or false"
-        if value[:1] in "+-0123456789" and ("integer" in expected or "number" in expected):
-            return "write numbers without leading zeros, separators or units"
+        if "integer" in expected or "number" in expected:
+            if _PLAIN_NUMBER.match(value):
+                return "remove the quotes to make it a number"
+            if value[:1] in "+-.0123456789":
+                return "write numbers without leading zeros, separators or units"
     if "text" in expected and isinstance(value, int | float | bool):
         return "quote the value to make it text"
     return None
@@ -320,8 +327,6 @@ def _explain_property_names(error: Failure) -> Iterator[Problem]:
 
 
 def _bad_name(name: str, rule: dict[str, Any]) -> bool:
-    import re
-
     pattern = rule.get("pattern")
     too_long = len(name) > int(rule.get("maxLength", 10**6))
     return too_long or (pattern is not None and re.search(pattern, name) is None)
