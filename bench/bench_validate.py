@@ -97,7 +97,8 @@ def bench_hostile() -> None:
             peak = _peak_mb([SCRIPT, "validate", str(path)])
             first = (done.stdout.splitlines() or ["(no output)"])[0]
             print(
-                f"  {name:32s} exit {done.returncode}  {seconds:5.2f} s  {peak:4d} MB  {first[-60:]}"
+                f"  {name:32s} exit {done.returncode}  {seconds:5.2f} s  {peak:4d} MB"
+                f"  {first[-60:]}"
             )
 
 
