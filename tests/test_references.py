@@ -104,8 +104,9 @@ def test_persona_file_with_errors_is_reported_there_and_here(project: Path, writ
 def test_persona_reference_to_a_map_is_refused(project: Path, write: Write) -> None:
     write("other.yaml", a_map("{name: X}").replace("current-state-map", "other"))
     checked = check(write("m.yaml", a_map("other.yaml")))
-    found = {(Path(d.path).name, d.code) for d in checked.diagnostics}
-    assert found == {("other.yaml", "JM207"), ("m.yaml", "JM207")}
+    diagnostic = only(checked)
+    assert (Path(diagnostic.path).name, diagnostic.code, diagnostic.line) == ("m.yaml", "JM207", 5)
+    assert "is a current-state map, not a persona file" in diagnostic.message
 
 
 def test_based_on_resolves_a_current_state_map(project: Path, write: Write) -> None:

@@ -144,6 +144,13 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Research:
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class JourneyMap:
     kind: str
     id: str
@@ -161,6 +168,7 @@ class JourneyMap:
     lanes: tuple[str, ...] | None = None
     based_on: JourneyMap | None = None
     links: tuple[Link, ...] = ()
+    research: tuple[Research, ...] = ()
 
     def steps(self) -> Iterator[tuple[Stage, Step]]:
         for stage in self.stages:

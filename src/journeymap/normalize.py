@@ -17,6 +17,7 @@ from journeymap.model import (
     PainPoint,
     Path_,
     Persona,
+    Research,
     Stage,
     Step,
     Touchpoint,
@@ -73,6 +74,7 @@ def journey_from(
         lanes=tuple(lanes) if lanes else default_lanes,
         based_on=based_on,
         links=tuple(_link(x, ("links", i)) for i, x in enumerate(data.get("links") or ())),
+        research=tuple(Research(**r) for r in data.get("research") or ()),
     )
 
 

@@ -49,9 +49,10 @@ class Resolver:
         if target not in self.personas:
             self.personas[target] = self._load_persona(target)
         persona, problems = self.personas[target]
-        diagnostics.extend(problems)
+        diagnostics.extend(p for p in problems if p.code != "JM207")
         if persona is None:
-            message = f"persona file {value!r} has errors"
+            wrong_kind = next((p for p in problems if p.code == "JM207"), None)
+            message = wrong_kind.message if wrong_kind else f"persona file {value!r} has errors"
             diagnostics.append(source.diagnostic(("persona",), "JM207", message))
         return persona
 
@@ -174,11 +175,6 @@ class Resolver:
             return None, problems
         data: dict[str, Any] = source.data
         if data.get("kind") != "persona":
-            return None, [
-                source.diagnostic(
-                    ("kind",),
-                    "JM207",
-                    "a persona reference must name a persona file (kind: persona)",
-                )
-            ]
+            message = f"{display} is a {data.get('kind')} map, not a persona file (kind: persona)"
+            return None, [source.diagnostic(("kind",), "JM207", message)]
         return persona_from(data, display), []

@@ -108,6 +108,53 @@ def init(
         print(f"wrote {path}")
 
 
+class View(enum.StrEnum):
+    grid = "grid"
+    flow = "flow"
+    all = "all"
+
+
+class OutputFormat(enum.StrEnum):
+    svg = "svg"
+    html = "html"
+    png = "png"
+
+
+def render(
+    maps: Annotated[list[Path], typer.Argument(metavar="MAP...", help="Map files to render.")],
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Output directory (default: beside each map)."),
+    ] = None,
+    view: Annotated[
+        View, typer.Option("--view", help="grid, flow, or all (flow only when the map branches).")
+    ] = View.all,
+    formats: Annotated[
+        list[OutputFormat] | None,
+        typer.Option(
+            "--format", "-f", help="svg, html or png; repeat for several (default svg, html)."
+        ),
+    ] = None,
+) -> None:
+    """Draw maps as SVG (grid and flow views), a self-contained HTML document, or PNG."""
+    from journeymap.rendering import Request, render_paths
+    from journeymap.report.text import line
+
+    chosen = tuple(f.value for f in formats) if formats else ("svg", "html")
+    stems = [m.stem for m in maps]
+    if out_dir is not None and len(set(stems)) != len(stems):
+        raise fail("two maps share a file name; render them to different --out directories")
+    results = render_paths(maps, Request(view.value, chosen, out_dir))
+    for result in results:
+        for diagnostic in result.diagnostics:
+            print(line(diagnostic), file=sys.stderr)
+        for failure in result.failures:
+            print(f"journeymap: {result.display}: {failure}", file=sys.stderr)
+        for name in sorted(result.files):
+            print((out_dir or result.path.parent) / name)
+    raise typer.Exit(0 if all(r.ok for r in results) else 1)
+
+
 def register(app: typer.Typer) -> None:
-    for command in (validate, schema, dump, init):
+    for command in (validate, render, schema, dump, init):
         app.command()(command)

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "cb2f4c1581f6c82fa9a813791a0d1cd5e05fe7cf2afe2ca759f1b81015595bb4"
+SCHEMA_SHA256 = "8f1aaaed5aa47d1a3651807d6853c99d1e94e5fc8e6f3697418fd11c4cd758ff"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -13,6 +13,7 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 REGEX_PATTERNS = {
     '^[a-z0-9]+(?:-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(?:-[a-z0-9]+)*\\Z'),
     '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$': re.compile('^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\\Z'),
+    '^(https?://|mailto:)[^\\s]+$': re.compile('^(https?://|mailto:)[^\\s]+\\Z'),
     '^[a-z][a-z0-9_]*$': re.compile('^[a-z][a-z0-9_]*\\Z'),
     '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^(?:[01][0-9]|2[0-3]):[0-5][0-9]\\Z')
 }
@@ -340,8 +341,7 @@ def validate____defs_service_blueprint(data, custom_formats={}, name_prefix=None
                 if data__lanes_len > len(set(fn(data__lanes_x) for data__lanes_x in data__lanes)):
                     raise JsonSchemaValueException('invalid')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    if not (isinstance(data__lanes_item, str) and data__lanes_item == 'actions' or isinstance(data__lanes_item, str) and data__lanes_item == 'touchpoints' or isinstance(data__lanes_item, str) and data__lanes_item == 'thoughts' or isinstance(data__lanes_item, str) and data__lanes_item == 'questions' or isinstance(data__lanes_item, str) and data__lanes_item == 'motivations' or isinstance(data__lanes_item, str) and data__lanes_item == 'emotion' or isinstance(data__lanes_item, str) and data__lanes_item == 'pain_points' or isinstance(data__lanes_item, str) and data__lanes_item == 'opportunities' or isinstance(data__lanes_item, str) and data__lanes_item == 'metrics' or isinstance(data__lanes_item, str) and data__lanes_item == 'evidence' or isinstance(data__lanes_item, str) and data__lanes_item == 'frontstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'backstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'support'):
-                        raise JsonSchemaValueException('invalid')
+                    validate____defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
         if "stages" in data_keys:
             data_keys.remove("stages")
             data__stages = data["stages"]
@@ -368,6 +368,50 @@ def validate____defs_service_blueprint(data, custom_formats={}, name_prefix=None
                     raise JsonSchemaValueException('invalid')
                 for data__links_x, data__links_item in enumerate(data__links):
                     validate____defs_link(data__links_item, custom_formats, (name_prefix or "data") + ".links[{data__links_x}]".format(**locals()))
+        if "research" in data_keys:
+            data_keys.remove("research")
+            data__research = data["research"]
+            if not isinstance(data__research, (list, tuple)):
+                raise JsonSchemaValueException('invalid')
+            data__research_is_list = isinstance(data__research, (list, tuple))
+            if data__research_is_list:
+                data__research_len = len(data__research)
+                if data__research_len > 100:
+                    raise JsonSchemaValueException('invalid')
+                for data__research_x, data__research_item in enumerate(data__research):
+                    validate____defs_research(data__research_item, custom_formats, (name_prefix or "data") + ".research[{data__research_x}]".format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException('invalid')
+    return data
+
+def validate____defs_research(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException('invalid')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['title']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('invalid')
+        data_keys = set(data.keys())
+        if "title" in data_keys:
+            data_keys.remove("title")
+            data__title = data["title"]
+            validate____defs_short_text(data__title, custom_formats, (name_prefix or "data") + ".title")
+        if "url" in data_keys:
+            data_keys.remove("url")
+            data__url = data["url"]
+            if not isinstance(data__url, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data__url, str):
+                data__url_len = len(data__url)
+                if data__url_len > 2000:
+                    raise JsonSchemaValueException('invalid')
+                if not REGEX_PATTERNS['^(https?://|mailto:)[^\\s]+$'].search(data__url):
+                    raise JsonSchemaValueException('invalid')
+        if "note" in data_keys:
+            data_keys.remove("note")
+            data__note = data["note"]
+            validate____defs_text(data__note, custom_formats, (name_prefix or "data") + ".note")
         if data_keys:
             raise JsonSchemaValueException('invalid')
     return data
@@ -880,6 +924,11 @@ def validate____defs_phase(data, custom_formats={}, name_prefix=None):
         raise JsonSchemaValueException('invalid')
     return data
 
+def validate____defs_lane(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, str) and data == 'actions' or isinstance(data, str) and data == 'touchpoints' or isinstance(data, str) and data == 'thoughts' or isinstance(data, str) and data == 'questions' or isinstance(data, str) and data == 'motivations' or isinstance(data, str) and data == 'emotion' or isinstance(data, str) and data == 'pain_points' or isinstance(data, str) and data == 'opportunities' or isinstance(data, str) and data == 'metrics' or isinstance(data, str) and data == 'place' or isinstance(data, str) and data == 'resolves' or isinstance(data, str) and data == 'evidence' or isinstance(data, str) and data == 'frontstage' or isinstance(data, str) and data == 'backstage' or isinstance(data, str) and data == 'support'):
+        raise JsonSchemaValueException('invalid')
+    return data
+
 def validate____defs_owner(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException('invalid')
@@ -1059,8 +1108,7 @@ def validate____defs_future_state(data, custom_formats={}, name_prefix=None):
                 if data__lanes_len > len(set(fn(data__lanes_x) for data__lanes_x in data__lanes)):
                     raise JsonSchemaValueException('invalid')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    if not (isinstance(data__lanes_item, str) and data__lanes_item == 'actions' or isinstance(data__lanes_item, str) and data__lanes_item == 'touchpoints' or isinstance(data__lanes_item, str) and data__lanes_item == 'thoughts' or isinstance(data__lanes_item, str) and data__lanes_item == 'questions' or isinstance(data__lanes_item, str) and data__lanes_item == 'motivations' or isinstance(data__lanes_item, str) and data__lanes_item == 'emotion' or isinstance(data__lanes_item, str) and data__lanes_item == 'pain_points' or isinstance(data__lanes_item, str) and data__lanes_item == 'opportunities' or isinstance(data__lanes_item, str) and data__lanes_item == 'metrics' or isinstance(data__lanes_item, str) and data__lanes_item == 'evidence' or isinstance(data__lanes_item, str) and data__lanes_item == 'frontstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'backstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'support'):
-                        raise JsonSchemaValueException('invalid')
+                    validate____defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
         if "stages" in data_keys:
             data_keys.remove("stages")
             data__stages = data["stages"]
@@ -1079,6 +1127,18 @@ def validate____defs_future_state(data, custom_formats={}, name_prefix=None):
             data_keys.remove("based_on")
             data__basedon = data["based_on"]
             validate____defs_path(data__basedon, custom_formats, (name_prefix or "data") + ".based_on")
+        if "research" in data_keys:
+            data_keys.remove("research")
+            data__research = data["research"]
+            if not isinstance(data__research, (list, tuple)):
+                raise JsonSchemaValueException('invalid')
+            data__research_is_list = isinstance(data__research, (list, tuple))
+            if data__research_is_list:
+                data__research_len = len(data__research)
+                if data__research_len > 100:
+                    raise JsonSchemaValueException('invalid')
+                for data__research_x, data__research_item in enumerate(data__research):
+                    validate____defs_research(data__research_item, custom_formats, (name_prefix or "data") + ".research[{data__research_x}]".format(**locals()))
         if data_keys:
             raise JsonSchemaValueException('invalid')
     return data
@@ -1333,8 +1393,7 @@ def validate____defs_day_in_the_life(data, custom_formats={}, name_prefix=None):
                 if data__lanes_len > len(set(fn(data__lanes_x) for data__lanes_x in data__lanes)):
                     raise JsonSchemaValueException('invalid')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    if not (isinstance(data__lanes_item, str) and data__lanes_item == 'actions' or isinstance(data__lanes_item, str) and data__lanes_item == 'touchpoints' or isinstance(data__lanes_item, str) and data__lanes_item == 'thoughts' or isinstance(data__lanes_item, str) and data__lanes_item == 'questions' or isinstance(data__lanes_item, str) and data__lanes_item == 'motivations' or isinstance(data__lanes_item, str) and data__lanes_item == 'emotion' or isinstance(data__lanes_item, str) and data__lanes_item == 'pain_points' or isinstance(data__lanes_item, str) and data__lanes_item == 'opportunities' or isinstance(data__lanes_item, str) and data__lanes_item == 'metrics' or isinstance(data__lanes_item, str) and data__lanes_item == 'evidence' or isinstance(data__lanes_item, str) and data__lanes_item == 'frontstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'backstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'support'):
-                        raise JsonSchemaValueException('invalid')
+                    validate____defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
         if "stages" in data_keys:
             data_keys.remove("stages")
             data__stages = data["stages"]
@@ -1349,6 +1408,18 @@ def validate____defs_day_in_the_life(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException('invalid')
                 for data__stages_x, data__stages_item in enumerate(data__stages):
                     validate____defs_stage_day_in_the_life(data__stages_item, custom_formats, (name_prefix or "data") + ".stages[{data__stages_x}]".format(**locals()))
+        if "research" in data_keys:
+            data_keys.remove("research")
+            data__research = data["research"]
+            if not isinstance(data__research, (list, tuple)):
+                raise JsonSchemaValueException('invalid')
+            data__research_is_list = isinstance(data__research, (list, tuple))
+            if data__research_is_list:
+                data__research_len = len(data__research)
+                if data__research_len > 100:
+                    raise JsonSchemaValueException('invalid')
+                for data__research_x, data__research_item in enumerate(data__research):
+                    validate____defs_research(data__research_item, custom_formats, (name_prefix or "data") + ".research[{data__research_x}]".format(**locals()))
         if data_keys:
             raise JsonSchemaValueException('invalid')
     return data
@@ -1606,8 +1677,7 @@ def validate____defs_current_state(data, custom_formats={}, name_prefix=None):
                 if data__lanes_len > len(set(fn(data__lanes_x) for data__lanes_x in data__lanes)):
                     raise JsonSchemaValueException('invalid')
                 for data__lanes_x, data__lanes_item in enumerate(data__lanes):
-                    if not (isinstance(data__lanes_item, str) and data__lanes_item == 'actions' or isinstance(data__lanes_item, str) and data__lanes_item == 'touchpoints' or isinstance(data__lanes_item, str) and data__lanes_item == 'thoughts' or isinstance(data__lanes_item, str) and data__lanes_item == 'questions' or isinstance(data__lanes_item, str) and data__lanes_item == 'motivations' or isinstance(data__lanes_item, str) and data__lanes_item == 'emotion' or isinstance(data__lanes_item, str) and data__lanes_item == 'pain_points' or isinstance(data__lanes_item, str) and data__lanes_item == 'opportunities' or isinstance(data__lanes_item, str) and data__lanes_item == 'metrics' or isinstance(data__lanes_item, str) and data__lanes_item == 'evidence' or isinstance(data__lanes_item, str) and data__lanes_item == 'frontstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'backstage' or isinstance(data__lanes_item, str) and data__lanes_item == 'support'):
-                        raise JsonSchemaValueException('invalid')
+                    validate____defs_lane(data__lanes_item, custom_formats, (name_prefix or "data") + ".lanes[{data__lanes_x}]".format(**locals()))
         if "stages" in data_keys:
             data_keys.remove("stages")
             data__stages = data["stages"]
@@ -1622,6 +1692,18 @@ def validate____defs_current_state(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException('invalid')
                 for data__stages_x, data__stages_item in enumerate(data__stages):
                     validate____defs_stage_current_state(data__stages_item, custom_formats, (name_prefix or "data") + ".stages[{data__stages_x}]".format(**locals()))
+        if "research" in data_keys:
+            data_keys.remove("research")
+            data__research = data["research"]
+            if not isinstance(data__research, (list, tuple)):
+                raise JsonSchemaValueException('invalid')
+            data__research_is_list = isinstance(data__research, (list, tuple))
+            if data__research_is_list:
+                data__research_len = len(data__research)
+                if data__research_len > 100:
+                    raise JsonSchemaValueException('invalid')
+                for data__research_x, data__research_item in enumerate(data__research):
+                    validate____defs_research(data__research_item, custom_formats, (name_prefix or "data") + ".research[{data__research_x}]".format(**locals()))
         if data_keys:
             raise JsonSchemaValueException('invalid')
     return data

@@ -1,0 +1,101 @@
+"""What every layout function needs besides the map: theme, labels, channels, text helpers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from journeymap.config import BUILTIN_CHANNELS, Channel
+from journeymap.i18n import Labels, labels
+from journeymap.text import line_height, wrap
+from journeymap.theme import Theme
+
+# Bidi embeddings, overrides and isolates would let map text reorder the text around it.
+# They are removed; each text element is isolated by the renderer instead.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Map text made safe to lay out: no bidi controls, no characters XML cannot carry."""
+    return _UNSAFE.sub("\ufffd", _BIDI_CONTROLS.sub("", text))
+
+
+@dataclass(frozen=True)
+class Context:
+    theme: Theme
+    labels: Labels
+    channels: Mapping[str, Channel] = field(default_factory=dict)
+
+    @property
+    def size(self) -> float:
+        return self.theme.font_size
+
+    @property
+    def small(self) -> float:
+        return round(self.theme.font_size * 0.85, 1)
+
+    def lines(
+        self, text: str, width: float, size: float, *, bold: bool = False, max_lines: int = 6
+    ) -> tuple[str, ...]:
+        return tuple(wrap(clean(text), width, size, bold=bold, max_lines=max_lines))
+
+    def line_height(self, size: float) -> float:
+        return line_height(size)
+
+    def channel(self, channel_id: str) -> tuple[str, str]:
+        """The label and icon of a channel: project catalogue first, then the built-ins."""
+        known = self.channels.get(channel_id)
+        if known is not None:
+            label = known.label or self._builtin_label(channel_id)
+            return label, known.icon
+        if channel_id in BUILTIN_CHANNELS:
+            return self.labels[f"channel.{channel_id}"], channel_id
+        return channel_id.replace("-", " ").capitalize(), "other"
+
+    def _builtin_label(self, channel_id: str) -> str:
+        if channel_id in BUILTIN_CHANNELS:
+            return self.labels[f"channel.{channel_id}"]
+        return channel_id.replace("-", " ").capitalize()
+
+
+def make_context(
+    *, locale: str, theme: Theme, channels: Mapping[str, Channel] | None = None
+) -> Context:
+    return Context(theme=theme, labels=labels(locale), channels=channels or {})
+
+
+def baseline(top: float, index: int, size: float, line_height: float) -> float:
+    """Baseline of line `index` in a block whose first line box starts at `top`."""
+    return top + index * line_height + line_height / 2 + 0.35 * size
+
+
+def format_number(value: float | str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\u202f")
+    return f"{value:.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def is_fraction_metric(name: str) -> bool:
+    return name.endswith(("_rate", "_share", "_ratio")) or name in ("rate", "share", "conversion")
+
+
+def metric_value(name: str, value: float | str) -> str:
+    """Rates and shares (0..1) as percentages; everything else as written."""
+    if isinstance(value, int | float) and is_fraction_metric(name) and 0 <= value <= 1:
+        percent = value * 100
+        return f"{percent:.0f}%" if percent == round(percent) else f"{percent:.1f}%"
+    return format_number(value)
+
+
+def humanize(name: str) -> str:
+    """`completion_rate` as "Completion rate"; short names such as `nps` as acronyms."""
+    if len(name) <= 4 and name.isalpha():
+        return name.upper()
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]

@@ -1,0 +1,356 @@
+"""The flow view: Graphviz `dot` places the steps and routes the edges; we draw them.
+
+dot gets node sizes we measured with our own font metrics and returns positions (`-Tjson0`),
+so the flow view shares the grid's fonts, colours and faces and stays deterministic for a given
+Graphviz version. Without `dot`, only this view fails, with one line saying what to install.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from journeymap.layout import emotion
+from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
+from journeymap.layout.steps import stage_title
+from journeymap.model import JourneyMap, Step, transitions
+
+NODE_WIDTH = 190.0
+NODE_PAD = 10.0
+DPI = 72.0
+DROP_OFF_METRICS = ("drop_off", "drop_off_rate", "drop_off_share", "abandonment_rate")
+INSTALL_HINT = (
+    "the flow view needs Graphviz's `dot`: install Graphviz"
+    " (apt install graphviz, brew install graphviz or choco install graphviz)"
+)
+
+
+class FlowUnavailable(Exception):
+    """Graphviz is missing or failed; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    name: str
+    step: Step
+    number: int
+    lines: tuple[str, ...]
+    width: float
+    height: float
+
+
+def lay_out_flow(journey: JourneyMap, ctx: Context, *, prefix: str = "f-") -> Scene:
+    nodes = _nodes(journey, ctx)
+    source = _dot_source(journey, ctx, nodes)
+    layout = _run_dot(source)
+    return _scene(journey, ctx, nodes, layout, prefix)
+
+
+def _nodes(journey: JourneyMap, ctx: Context) -> dict[str, _Node]:
+    lh = ctx.line_height(ctx.size)
+    out = {}
+    for number, (_, step) in enumerate(journey.steps(), start=1):
+        label = step.title or step.action
+        lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
+        height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
+        out[step.id] = _Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
+    return out
+
+
+def drop_off(step: Step) -> float | None:
+    for name in DROP_OFF_METRICS:
+        value = step.metrics.get(name)
+        if isinstance(value, int | float) and 0 < value <= 1:
+            return float(value)
+    return None
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> str:
+    lines = [
+        "digraph journey {",
+        '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
+        " margin=0, newrank=true];",
+        '  node [shape=box, fixedsize=true, label="", fontname="Arial"];',
+        '  edge [fontname="Arial", fontsize=11];',
+    ]
+    for index, stage in enumerate(journey.stages):
+        if not stage.steps:
+            continue
+        lines.append(f"  subgraph cluster_{index} {{ label={_quote(stage_title(ctx, stage))};")
+        for step in stage.steps:
+            node = nodes[step.id]
+            lines.append(
+                f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
+            )
+        lines.append("  }")
+    lines.extend(_edges(journey, ctx, nodes))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _edges(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> list[str]:
+    out = []
+    for step_id, edges in transitions(journey).items():
+        source = nodes[step_id].name
+        for edge in edges:
+            if edge.to not in nodes:
+                continue
+            label = edge_label(edge.label, edge.share)
+            style = "" if edge.explicit or not any(e.explicit for e in edges) else ", style=dashed"
+            out.append(f"  {source} -> {nodes[edge.to].name} [label={_quote(label)}{style}];")
+    drops = [(nodes[s.id].name, share) for _, s in journey.steps() if (share := drop_off(s))]
+    if drops:
+        out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
+        for name, share in drops:
+            label = f"{ctx.labels['label.drop_off']} {share * 100:.0f}%"
+            out.append(f"  {name} -> dropoff [label={_quote(label)}, style=dashed];")
+    return out
+
+
+def edge_label(label: str | None, share: float | None) -> str:
+    parts = []
+    if share is not None:
+        parts.append(f"{share * 100:.0f}%")
+    if label:
+        parts.append(label)
+    return " \u00b7 ".join(parts)
+
+
+def _run_dot(source: str) -> dict[str, Any]:
+    import graphviz
+
+    try:
+        output = graphviz.Source(source).pipe(format="json0", encoding="utf-8")
+    except graphviz.ExecutableNotFound:
+        raise FlowUnavailable(INSTALL_HINT) from None
+    except graphviz.CalledProcessError as exc:
+        detail = " ".join(str(exc.stderr or exc).split())[:200]
+        raise FlowUnavailable(f"Graphviz failed to lay out the flow view: {detail}") from None
+    result: dict[str, Any] = json.loads(output)
+    return result
+
+
+def _points(text: str) -> list[tuple[float, float]]:
+    return [(float(x), float(y)) for x, y in (p.split(",")[:2] for p in text.split())]
+
+
+def _scene(
+    journey: JourneyMap,
+    ctx: Context,
+    nodes: dict[str, _Node],
+    layout: dict[str, Any],
+    prefix: str,
+) -> Scene:
+    theme = ctx.theme
+    pad = theme.padding
+    _, _, bb_w, bb_h = (float(v) for v in layout["bb"].split(","))
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return r1(x + pad), r1(bb_h - y + pad)
+
+    by_name = {node.name: node for node in nodes.values()}
+    objects = layout.get("objects", [])
+    elements: list[Element] = [
+        Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)
+    ]
+    elements += _clusters(ctx, objects, at)
+    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix)
+    for obj in objects:
+        if obj.get("name") in by_name:
+            elements.append(_node(ctx, by_name[obj["name"]], *at(*_points(obj["pos"])[0])))
+        elif obj.get("name") == "dropoff":
+            elements.append(_drop_node(ctx, *at(*_points(obj["pos"])[0])))
+    branches = sum(1 for edges in transitions(journey).values() if len(edges) > 1)
+    return Scene(
+        width=r1(bb_w + 2 * pad),
+        height=r1(bb_h + 2 * pad),
+        title=clean(journey.title),
+        description=ctx.labels.format("a11y.flow", steps=len(nodes), branches=branches),
+        background=theme.colors.background,
+        font_family=theme.font_family,
+        id_prefix=prefix,
+        elements=tuple(elements),
+        lang=ctx.labels.locale,
+        marker_color=theme.colors.link,
+    )
+
+
+def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[Element]:
+    out: list[Element] = []
+    colors = ctx.theme.colors
+    for index, obj in enumerate(o for o in objects if str(o.get("name", "")).startswith("cluster")):
+        x1, y1, x2, y2 = (float(v) for v in obj["bb"].split(","))
+        left, top = at(x1, y2)
+        right, bottom = at(x2, y1)
+        out.append(
+            Rect(
+                left,
+                top,
+                r1(right - left),
+                r1(bottom - top),
+                ctx.theme.stage_color(index),
+                radius=10,
+                css="stage",
+            )
+        )
+        size = round(ctx.size * 1.1, 1)
+        lh = ctx.line_height(size)
+        label = ctx.lines(
+            str(obj.get("label", "")), right - left - 16, size, bold=True, max_lines=1
+        )
+        out.append(
+            Text(
+                r1(left + 8),
+                r1(baseline(top + 2, 0, size, lh)),
+                label,
+                size,
+                colors.stage_text,
+                r1(lh),
+                bold=True,
+                css="stage-title",
+            )
+        )
+    return out
+
+
+def _node(ctx: Context, node: _Node, cx: float, cy: float) -> Group:
+    colors = ctx.theme.colors
+    x, y = r1(cx - node.width / 2), r1(cy - node.height / 2)
+    border = colors.moment if node.step.moment_of_truth else colors.card_border
+    parts: list[Element] = [
+        Rect(
+            0,
+            0,
+            node.width,
+            node.height,
+            colors.background,
+            border,
+            8,
+            2.5 if node.step.moment_of_truth else 1.2,
+            css="node",
+        )
+    ]
+    lh = ctx.line_height(ctx.size)
+    number = f"{node.number}."
+    parts.append(
+        Text(
+            NODE_PAD,
+            r1(baseline(NODE_PAD, 0, ctx.small, lh)),
+            (number,),
+            ctx.small,
+            colors.muted,
+            r1(lh),
+            bold=True,
+        )
+    )
+    parts.append(
+        Text(
+            NODE_PAD,
+            r1(baseline(NODE_PAD + 14, 0, ctx.size, lh)),
+            node.lines,
+            ctx.size,
+            colors.text,
+            r1(lh),
+            css="node-label",
+        )
+    )
+    if node.step.emotion is not None:
+        parts.extend(emotion.face(ctx, node.width - 18, 18, node.step.emotion, radius=9.0))
+    return Group(tuple(parts), x, y, id=f"step-{node.step.id}", label=node.step.action, css="step")
+
+
+def _drop_node(ctx: Context, cx: float, cy: float) -> Group:
+    colors = ctx.theme.colors
+    lh = ctx.line_height(ctx.size)
+    return Group(
+        (
+            Rect(-58, -18, 116, 36, colors.pain, colors.pain_border, 18, 1.2, "6 4", "drop-off"),
+            Text(
+                0,
+                r1(0.35 * ctx.size),
+                (ctx.labels["label.drop_off"],),
+                ctx.size,
+                colors.pain_text,
+                r1(lh),
+                bold=True,
+                anchor="middle",
+            ),
+        ),
+        r1(cx),
+        r1(cy),
+        css="drop-off",
+    )
+
+
+def _edge_elements(
+    ctx: Context,
+    edges: Sequence[dict[str, Any]],
+    objects: Sequence[dict[str, Any]],
+    at: Any,
+    prefix: str,
+) -> list[Element]:
+    colors = ctx.theme.colors
+    out: list[Element] = []
+    lh = ctx.line_height(ctx.small)
+    for index, edge in enumerate(edges):
+        d = _spline(str(edge.get("pos", "")), at)
+        if not d:
+            continue
+        dashed = edge.get("style") == "dashed"
+        to_drop = objects[edge["head"]].get("name") == "dropoff" if "head" in edge else False
+        color = colors.pain_border if to_drop else colors.link
+        parts: list[Element] = [
+            Path(
+                d,
+                stroke=color,
+                stroke_width=1.6,
+                dash="5 4" if dashed else "",
+                marker_end="arrow",
+                css="edge",
+            )
+        ]
+        label = str(edge.get("label", ""))
+        if label and "lp" in edge:
+            x, y = at(*_points(edge["lp"])[0])
+            parts.append(
+                Text(
+                    x,
+                    r1(y + 0.35 * ctx.small),
+                    (label,),
+                    ctx.small,
+                    colors.pain_text if to_drop else colors.text,
+                    r1(lh),
+                    anchor="middle",
+                    css="edge-label",
+                )
+            )
+        out.append(Group(tuple(parts), id=f"{prefix}edge-{index}", label=label, css="edge"))
+    return out
+
+
+def _spline(pos: str, at: Any) -> str:
+    """dot's `e,x,y p0 p1 p2 p3 ...` spline as an SVG cubic path ending at the arrow tip."""
+    tokens = pos.split()
+    end = None
+    if tokens and tokens[0].startswith("e,"):
+        end = at(*(float(v) for v in tokens[0][2:].split(",")))
+        tokens = tokens[1:]
+    if tokens and tokens[0].startswith("s,"):
+        tokens = tokens[1:]
+    points = [at(*p) for p in _points(" ".join(tokens))]
+    if len(points) < 4:
+        return ""
+    d = f"M{points[0][0]} {points[0][1]}"
+    for i in range(1, len(points) - 2, 3):
+        (x1, y1), (x2, y2), (x3, y3) = points[i : i + 3]
+        d += f" C{x1} {y1} {x2} {y2} {x3} {y3}"
+    if end is not None:
+        d += f" L{end[0]} {end[1]}"
+    return d

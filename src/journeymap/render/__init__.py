@@ -1,0 +1,1 @@
+"""Render stage: laid-out scenes and documents to SVG, HTML and PNG."""

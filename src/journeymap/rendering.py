@@ -1,0 +1,128 @@
+"""`render` as a library call: check each map, lay out its views, render, write atomically.
+
+Every output of a map is produced in memory first; files are written only when the map has
+no errors, each one whole (temporary file, then rename).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeymap.config import Project, load_project
+from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.layout import FlowUnavailable, lay_out
+from journeymap.layout.context import Context, make_context
+from journeymap.layout.document import lay_out_document
+from journeymap.layout.scene import Scene
+from journeymap.model import JourneyMap
+from journeymap.output import write_atomic
+from journeymap.pipeline import check_file, make_resolver
+from journeymap.resolve import Resolver
+from journeymap.theme import theme_from
+
+VIEWS = ("grid", "flow", "all")
+FORMATS = ("svg", "html", "png")
+
+
+@dataclass(frozen=True)
+class Request:
+    view: str = "all"
+    formats: tuple[str, ...] = ("svg", "html")
+    out_dir: Path | None = None
+
+
+@dataclass
+class Rendered:
+    """What rendering one map produced: files (name -> bytes), diagnostics, failures."""
+
+    path: Path
+    display: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        errors = any(d.severity is Severity.ERROR for d in self.diagnostics)
+        return not errors and not self.failures
+
+
+def context_for(journey: JourneyMap, project: Project) -> Context:
+    return make_context(
+        locale=journey.locale, theme=theme_from(project.theme), channels=project.channels
+    )
+
+
+def render_journey(journey: JourneyMap, project: Project, request: Request) -> Rendered:
+    """The layout and render stages for one checked map."""
+    result = Rendered(Path(journey.path), journey.path)
+    ctx = context_for(journey, project)
+    scenes: dict[str, Scene] = {}
+    for view in _views(journey, request.view):
+        try:
+            scenes[view] = lay_out(view, journey, ctx)
+        except FlowUnavailable as exc:
+            result.failures.append(str(exc))
+    result.files = _render(journey, ctx, scenes, request.formats, Path(journey.path).stem)
+    return result
+
+
+def _views(journey: JourneyMap, view: str) -> tuple[str, ...]:
+    if view == "all":
+        return ("grid", "flow") if journey.branches() else ("grid",)
+    return (view,)
+
+
+def _render(
+    journey: JourneyMap, ctx: Context, scenes: dict[str, Scene], formats: Iterable[str], stem: str
+) -> dict[str, bytes]:
+    from journeymap.render.svg import render_svg
+
+    files: dict[str, bytes] = {}
+    svgs = {view: render_svg(scene) for view, scene in scenes.items()}
+    for view, svg in svgs.items():
+        suffix = "" if view == "grid" else f".{view}"
+        if "svg" in formats:
+            files[f"{stem}{suffix}.svg"] = svg.encode("utf-8")
+        if "png" in formats:
+            from journeymap.render.png import svg_to_png
+
+            files[f"{stem}{suffix}.png"] = svg_to_png(svg)
+    if "html" in formats and "grid" in scenes:
+        from journeymap.render.html import render_html
+
+        document = lay_out_document(journey, ctx, scenes["grid"], scenes.get("flow"))
+        files[f"{stem}.html"] = render_html(document).encode("utf-8")
+    return files
+
+
+def render_paths(paths: list[Path], request: Request) -> list[Rendered]:
+    """Check and render each map; write its files only if it has no errors."""
+    projects: dict[Path, tuple[Project, list[Diagnostic], Resolver]] = {}
+    results = []
+    for path in paths:
+        directory = path.parent.resolve()
+        if directory not in projects:
+            project, problems = load_project(path)
+            projects[directory] = (project, problems, make_resolver(project))
+        results.append(_render_one(path, *projects[directory], request))
+    return results
+
+
+def _render_one(
+    path: Path, project: Project, problems: list[Diagnostic], resolver: Resolver, request: Request
+) -> Rendered:
+    checked = check_file(path, resolver)
+    diagnostics = problems + checked.diagnostics
+    if checked.kind == "persona":
+        return Rendered(path, checked.display, failures=["a persona file has nothing to render"])
+    if checked.journey is None or any(d.severity is Severity.ERROR for d in diagnostics):
+        return Rendered(path, checked.display, diagnostics=diagnostics)
+    result = render_journey(checked.journey, project, request)
+    result.path, result.display, result.diagnostics = path, checked.display, diagnostics
+    target = request.out_dir or path.parent
+    for name, data in result.files.items():
+        write_atomic(target / name, data)
+    return result

@@ -1,0 +1,81 @@
+"""Colours, font and sizes of the rendered map; defaults meet WCAG AA, `[theme]` overrides them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+FONT_STACK = (
+    'Arial, "Liberation Sans", Helvetica, "Noto Sans", "Noto Sans CJK TC", "PingFang TC",'
+    ' "Microsoft JhengHei", "Noto Sans Greek", sans-serif'
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    background: str = "#ffffff"
+    text: str = "#1f2933"
+    muted: str = "#52606d"
+    grid: str = "#d9e2ec"
+    lane_label: str = "#f0f4f8"
+    header: str = "#f7f9fb"
+    card: str = "#f8fafc"
+    card_border: str = "#cbd5e1"
+    stage_text: str = "#102a43"
+    pain: str = "#fdecec"
+    pain_border: str = "#d64545"
+    pain_text: str = "#7a1d1d"
+    opportunity: str = "#e3f6ef"
+    opportunity_border: str = "#2f8f6b"
+    opportunity_text: str = "#0b4a37"
+    positive: str = "#0f7a4f"
+    negative: str = "#b42318"
+    neutral: str = "#52606d"
+    curve: str = "#243b53"
+    accent: str = "#1d4ed8"
+    moment: str = "#9a5b00"
+    link: str = "#334e68"
+    line: str = "#243b53"
+    new: str = "#1d4ed8"
+    new_bg: str = "#dbeafe"
+    changed: str = "#8a4b08"
+    changed_bg: str = "#fef3c7"
+    removed: str = "#4b5563"
+    removed_bg: str = "#e5e7eb"
+    unchanged: str = "#334155"
+    unchanged_bg: str = "#f1f5f9"
+    stages: tuple[str, ...] = ("#dbeafe", "#ede9fe", "#fce7f3", "#fef3c7", "#dcfce7", "#e0f2fe")
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    colors: Colors = field(default_factory=Colors)
+    font_family: str = FONT_STACK
+    font_size: float = 13.0
+    column_width: float = 220.0
+    label_width: float = 150.0
+    emotion_height: float = 170.0
+    padding: float = 28.0
+    gap: float = 10.0
+
+    def stage_color(self, index: int) -> str:
+        return self.colors.stages[index % len(self.colors.stages)]
+
+
+def theme_from(settings: Mapping[str, Any]) -> Theme:
+    """The default theme with `[theme]` settings from journeymap.toml applied (schema-checked)."""
+    colors = settings.get("colors", {})
+    known = {f.name for f in fields(Colors)}
+    color_values: dict[str, Any] = {
+        k: tuple(v) if k == "stages" else v for k, v in colors.items() if k in known
+    }
+    sizes: dict[str, Any] = {
+        k: float(v)
+        for k, v in settings.items()
+        if k in ("font_size", "column_width", "label_width", "emotion_height")
+    }
+    theme = replace(Theme(), colors=replace(Colors(), **color_values), **sizes)
+    if "font_family" in settings:
+        theme = replace(theme, font_family=f"{settings['font_family']}, {FONT_STACK}")
+    return theme
