@@ -78,14 +78,14 @@ def _views(journey: JourneyMap, view: str) -> tuple[str, ...]:
 def _render(
     journey: JourneyMap, ctx: Context, scenes: dict[str, Scene], formats: Iterable[str], stem: str
 ) -> dict[str, bytes]:
-    from journeymap.render.svg import render_svg
+    from journeymap.render.svg import render_svg, standalone_svg
 
     files: dict[str, bytes] = {}
     svgs = {view: render_svg(scene) for view, scene in scenes.items()}
     for view, svg in svgs.items():
         suffix = "" if view == "grid" else f".{view}"
         if "svg" in formats:
-            files[f"{stem}{suffix}.svg"] = svg.encode("utf-8")
+            files[f"{stem}{suffix}.svg"] = standalone_svg(svg).encode("utf-8")
         if "png" in formats:
             from journeymap.render.png import svg_to_png
 
@@ -94,7 +94,7 @@ def _render(
         from journeymap.render.html import render_html
 
         document = lay_out_document(journey, ctx, scenes["grid"], scenes.get("flow"))
-        files[f"{stem}.html"] = render_html(document).encode("utf-8")
+        files[f"{stem}.html"] = render_html(document, svgs).encode("utf-8")
     return files
 
 

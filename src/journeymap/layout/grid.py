@@ -29,7 +29,7 @@ LANE_ICONS = {
     "thoughts": "thought",
     "questions": "question",
     "motivations": "motivation",
-    "emotion": "moment",
+    "emotion": "emotion",
     "pain_points": "pain",
     "opportunities": "opportunity",
     "metrics": "metric",

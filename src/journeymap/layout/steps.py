@@ -198,7 +198,7 @@ def _badge(
     pill = min(width, text_width(lines[0] if lines else "", size, bold=True) + 30)
     height = lh + 6
     return [
-        Rect(r1(x), r1(y), r1(pill), r1(height), fill, color, height / 2, 1.0, css="badge"),
+        Rect(r1(x), r1(y), r1(pill), r1(height), fill, color, r1(height / 2), 1.0, css="badge"),
         Icon(icon, r1(x + 7), r1(y + (height - 12) / 2), 12, color),
         Text(r1(x + 23), r1(baseline(y + 3, 0, size, lh)), lines, size, color, r1(lh), bold=True),
     ], r1(height)

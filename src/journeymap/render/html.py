@@ -13,15 +13,15 @@ from journeymap.render.svg import render_svg
 _FONT_SAFE = re.compile(r"[^A-Za-z0-9 ,\"'_.-]")
 
 
-def render_html(doc: Document) -> str:
-    flow = Markup(render_svg(doc.flow, standalone=False)) if doc.flow else None
-    return (
-        environment()
-        .get_template("document.html.j2")
-        .render(
-            doc=doc,
-            grid_svg=Markup(render_svg(doc.grid, standalone=False)),
-            flow_svg=flow,
-            font_family=Markup(_FONT_SAFE.sub("", doc.grid.font_family)),
-        )
+def render_html(doc: Document, inline: dict[str, str] | None = None) -> str:
+    """The document; `inline` may hold SVG already rendered for its scenes, by view name."""
+    inline = inline or {}
+    grid = inline.get("grid") or render_svg(doc.grid)
+    flow = (inline.get("flow") or render_svg(doc.flow)) if doc.flow else None
+    template = environment().get_template("document.html.j2")
+    return template.render(
+        doc=doc,
+        grid_svg=Markup(grid),
+        flow_svg=Markup(flow) if flow else None,
+        font_family=Markup(_FONT_SAFE.sub("", doc.grid.font_family)),
     )

@@ -132,6 +132,12 @@ _MARKERS: dict[str, tuple[str, ...]] = {
         '<path d="M5.5 21V3.5"/>',
         '<path d="M5.5 4H18l-3 4.25 3 4.25H5.5"/>',
     ),
+    "emotion": (
+        '<circle cx="12" cy="12" r="9"/>',
+        '<path d="M8 14.5a5 5 0 0 0 8 0"/>',
+        '<path d="M9 9.5h.01"/>',
+        '<path d="M15 9.5h.01"/>',
+    ),
     "persona": (
         '<circle cx="12" cy="8" r="4"/>',
         '<path d="M4.5 20.5a7.5 7.5 0 0 1 15 0"/>',

@@ -9,45 +9,76 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from journeymap.layout.scene import Circle, Element, Group, Icon, Line, Path, Rect, Scene, Text
 from journeymap.render.env import environment
 from journeymap.render.icons import symbol
 
 
-def esc(value: object) -> str:
-    return str(escape(value))
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def esc(value: str) -> str:
+    """XML escaping for text and attribute values; the common no-op case stays cheap."""
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return (
+            value.replace("&", "&amp;")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&#34;")
+            .replace("'", "&#39;")
+        )
+    return value
+
+
+_NUMBERS: dict[float, str] = {}
 
 
 def num(value: float) -> str:
-    """Numbers as the layout rounded them: no exponent, no trailing `.0`, no `-0`."""
-    if value == int(value):
-        return str(int(value)) if value else "0"
-    return f"{value:.1f}"
+    """One decimal, no exponent, no trailing `.0`, no `-0`: the same text on every machine.
+
+    Memoised: a picture repeats the same few thousand coordinates many times.
+    """
+    text = _NUMBERS.get(value)
+    if text is None:
+        if len(_NUMBERS) > 100_000:  # bounded for long-running `serve`
+            _NUMBERS.clear()
+        rounded = round(value, 1)
+        whole = int(rounded)
+        text = _NUMBERS[value] = str(whole) if whole == rounded else str(rounded)
+    return text
 
 
-def render_svg(scene: Scene, *, standalone: bool = True) -> str:
-    """The scene as SVG; `standalone` adds the XML declaration for .svg files."""
-    prefix = scene.id_prefix
-    body = "".join(_element(e, prefix) for e in scene.elements)
-    symbols = "".join(symbol(name, f"{prefix}i-{name}") for name in scene.icons())
-    return (
-        environment()
-        .get_template("scene.svg.j2")
-        .render(
-            scene=scene,
-            num=num,
-            prefix=prefix,
-            symbols=Markup(symbols),
-            body=Markup(body),
-            standalone=standalone,
-        )
+def render_svg(scene: Scene) -> str:
+    """The scene as an `<svg>` element, ready to inline in HTML; see `standalone_svg`."""
+    writer = _Writer(scene.id_prefix)
+    body = "".join(writer.element(e) for e in scene.elements)
+    symbols = "".join(symbol(name, f"{writer.prefix}i-{name}") for name in sorted(writer.icons))
+    template = environment().get_template("scene.svg.j2")
+    return template.render(
+        scene=scene, num=num, prefix=writer.prefix, symbols=Markup(symbols), body=Markup(body)
     )
 
 
-def _element(element: Element, prefix: str) -> str:
-    return _WRITERS[type(element)](element, prefix)
+def standalone_svg(inline: str) -> str:
+    """An .svg file: the inline SVG with its XML declaration."""
+    return XML_DECLARATION + inline
+
+
+class _Writer:
+    """Writes primitives and remembers which icon symbols the picture needs."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.icons: set[str] = set()
+
+    def element(self, element: Element) -> str:
+        if isinstance(element, Icon):
+            self.icons.add(element.name)
+        elif isinstance(element, Group):
+            return _group(element, self)
+        return _WRITERS[type(element)](element, self.prefix)
 
 
 def _style(css: str) -> str:
@@ -118,7 +149,7 @@ def _text(e: Text, prefix: str) -> str:
     if len(e.lines) == 1:
         return f'<text x="{num(e.x)}" y="{num(e.y)}"{attributes}>{esc(e.lines[0])}</text>'
     spans = "".join(
-        f'<tspan x="{num(e.x)}" y="{num(round(e.y + i * e.line_height, 1))}">{esc(line)}</tspan>'
+        f'<tspan x="{num(e.x)}" y="{num(e.y + i * e.line_height)}">{esc(line)}</tspan>'
         for i, line in enumerate(e.lines)
     )
     return f"<text{attributes}>{spans}</text>"
@@ -131,7 +162,7 @@ def _icon(e: Icon, prefix: str) -> str:
     )
 
 
-def _group(e: Group, prefix: str) -> str:
+def _group(e: Group, writer: _Writer) -> str:
     attributes = ""
     if e.id:
         attributes += f' id="{esc(e.id)}"'
@@ -139,7 +170,7 @@ def _group(e: Group, prefix: str) -> str:
         attributes += f' transform="translate({num(e.dx)} {num(e.dy)})"'
     attributes += _style(e.css)
     title = f"<title>{esc(e.label)}</title>" if e.id and e.label else ""
-    children = "".join(_element(child, prefix) for child in e.children)
+    children = "".join(writer.element(child) for child in e.children)
     return f"<g{attributes}>{title}{children}</g>"
 
 
@@ -150,5 +181,4 @@ _WRITERS: dict[type, Callable[[object, str], str]] = {
     Circle: _circle,  # type: ignore[dict-item]
     Text: _text,  # type: ignore[dict-item]
     Icon: _icon,  # type: ignore[dict-item]
-    Group: _group,  # type: ignore[dict-item]
 }

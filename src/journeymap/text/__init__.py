@@ -16,16 +16,15 @@ close on average and generous for the glyphs most likely to overflow (CJK, emoji
 
 from __future__ import annotations
 
-import bisect
 import functools
 import itertools
 import json
 import math
-import operator
 import re
 import statistics
 import sys
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -55,14 +54,27 @@ _WIDE = frozenset("WF")
 # no-break spaces, which authors type precisely to keep two words together.
 _COLLAPSIBLE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
-# A cheap superset test for "this word may hold a break opportunity" (hyphen, slash, zero-width
-# space or a possibly East Asian Wide character). Most Latin words fail it in C, which keeps
-# the per-character analysis off the hot path; the exact checks happen in _can_break.
-_MAYBE_BREAKABLE = re.compile(
-    "[-/\u2010\u200b\u1100-\u115f\u231a-\u23ff\u25fd\u25fe\u2600-\u27bf\u2b00-\u2bff"
+# A cheap superset test for "this word may hold an East Asian Wide or Fullwidth character";
+# words that fail it (in C) get their break opportunities from _SEPARATOR alone, which keeps
+# per-character analysis off the hot path. The exact checks happen in _can_break.
+_MAYBE_WIDE = re.compile(
+    "[\u1100-\u115f\u231a-\u23ff\u25fd\u25fe\u2600-\u27bf\u2b00-\u2bff"
     "\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe6f\uff00-\uffe6"
     "\U00016fe0-\U0001b2ff\U0001f000-\U0001faff\U00020000-\U0003fffd]"
 )
+# Runs of characters that are all exactly one em by char_em's rules and never extend a
+# grapheme: CJK ideographs, kana, hangul syllables, CJK and fullwidth punctuation. Creating a
+# str per character to look it up costs more than anything else in wrapping CJK text, so such
+# runs get their widths from a range instead (tests check every member of the class).
+_FULL_RUN = re.compile(
+    "([\u1100-\u115f\u2e80-\u3029\u3030-\u303e\u3041-\u3096\u309b-\u30ff"
+    "\u3105-\u312f\u3131-\u318e\u3190-\u31e3\u31f0-\u321e\u3220-\u3247\u3250-\u4dbf"
+    "\u4e00-\ua48c\ua490-\ua4c6\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe52"
+    "\ufe54-\ufe66\ufe68-\ufe6b\uff01-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0002fffd\U00030000-\U0003fffd]+)"
+)
+# Candidate breaks after a hyphen or slash run inside a word, or after a zero-width space.
+_SEPARATOR = re.compile("[^-/\u2010\u200b][-/\u2010]+(?=[^-/\u2010])|\u200b")
 
 # Minimal kinsoku shori: characters that must not start a line (closing punctuation, small
 # kana, iteration and prolonged-sound marks) and ones that must not end it (opening brackets).
@@ -130,7 +142,9 @@ class _Face:
         self.table = table
         self.space = table[" "]
         self.ellipsis = table[ELLIPSIS]
-        self.word: Callable[[str], int] = functools.lru_cache(maxsize=1 << 16)(self._measure)
+        # Width of a word plus the space after it: wrapping accumulates exactly this, and
+        # text_width subtracts the one space too many.
+        self.spaced: Callable[[str], int] = functools.lru_cache(maxsize=1 << 16)(self._spaced)
         self.prefix: Callable[[str], tuple[int, ...]] = functools.lru_cache(maxsize=1 << 12)(
             self._prefix
         )
@@ -148,14 +162,24 @@ class _Face:
                     widths[i] = max(0, _EM - widths[i - 1])
         return widths
 
-    def _measure(self, word: str) -> int:
+    def _spaced(self, word: str) -> int:
+        if len(word) > 24:  # likely a CJK run that wrapping will split: share its prefix
+            return self.prefix(word)[-1] + self.space
         if _VS16 in word:
-            return sum(self.units(word))
-        return sum(map(self.table.__getitem__, word))
+            return sum(self.units(word)) + self.space
+        return sum(map(self.table.__getitem__, word)) + self.space
 
     def _prefix(self, word: str) -> tuple[int, ...]:
         """Cumulative widths, so any slice is measured by one subtraction and found by bisect."""
-        return tuple(itertools.accumulate(self.units(word), initial=0))
+        parts = _FULL_RUN.split(word)
+        prefix = [0]
+        for i, part in enumerate(parts):
+            base = prefix[-1]
+            if i % 2:  # a one-em run (split puts captured runs at odd indices)
+                prefix.extend(range(base + _EM, base + _EM * (len(part) + 1), _EM))
+            elif part:
+                prefix[-1:] = itertools.accumulate(self.units(part), initial=base)
+        return tuple(prefix)
 
 
 @functools.cache
@@ -190,7 +214,7 @@ def char_em(char: str, *, bold: bool = False) -> float:
 
 
 def _units(face: _Face, text: str) -> int:
-    return sum(map(face.word, text.split(" "))) + text.count(" ") * face.space
+    return sum(map(face.spaced, text.split(" "))) - face.space
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
@@ -298,22 +322,36 @@ def _can_break(word: str, i: int) -> bool:
     return bool((before | after) & _WIDE_CHAR)
 
 
-def _words(paragraph: str) -> list[str]:
-    """Collapses whitespace; str.split is several times faster than the regex, so it serves
-    whenever no no-break space needs protecting."""
-    if "\u00a0" in paragraph or "\u2007" in paragraph or "\u202f" in paragraph:
-        return [word for word in _COLLAPSIBLE.split(paragraph) if word]
-    return paragraph.split()
+_WALK = (-1,)  # _hints: look at every position, the word may hold wide characters
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _hints(word: str) -> tuple[int, ...]:
+    """Where ``word`` may break, memoised: () if nowhere, _WALK if every position is a suspect.
+
+    Latin, Greek or Cyrillic words only break after hyphens, slashes and U+200B, which a
+    regex finds in C; words with East Asian characters are checked position by position,
+    but only near the end of each line (see _proper_break).
+    """
+    if _MAYBE_WIDE.search(word):
+        return _WALK
+    ends = (match.end() for match in _SEPARATOR.finditer(word))
+    return tuple(i for i in ends if 0 < i < len(word) and _can_break(word, i))
 
 
 def _fitting_end(prefix: tuple[int, ...], start: int, avail: float) -> int:
     """Largest end such that ``word[start:end]`` is at most ``avail`` wide (may be < start)."""
-    return bisect.bisect_right(prefix, prefix[start] + avail) - 1
+    return bisect_right(prefix, prefix[start] + avail) - 1
 
 
 def _proper_break(word: str, prefix: tuple[int, ...], start: int, avail: float) -> int:
     """Last break opportunity after ``start`` that fits ``avail``, or ``start`` if none."""
-    for i in range(min(_fitting_end(prefix, start, avail), len(word) - 1), start, -1):
+    end = min(_fitting_end(prefix, start, avail), len(word) - 1)
+    hints = _hints(word)
+    if hints is not _WALK:
+        k = bisect_right(hints, end) - 1
+        return hints[k] if k >= 0 and hints[k] > start else start
+    for i in range(end, start, -1):
         if _can_break(word, i):
             return i
     return start
@@ -341,69 +379,47 @@ class _Wrapper:
         self.limit = limit
         self.stop = stop  # lines after which nothing more is needed (max_lines + 1)
         self.lines: list[str] = []
-        self.nbsp = False  # whether lines may carry no-break spaces at their ends
 
     def run(self, text: str) -> list[str]:
+        nbsp = "\u00a0" in text or "\u2007" in text or "\u202f" in text
         for paragraph in text.strip().splitlines():
-            self.nbsp = "\u00a0" in paragraph or "\u2007" in paragraph or "\u202f" in paragraph
-            words = [w for w in _COLLAPSIBLE.split(paragraph) if w] if self.nbsp else paragraph.split()
-            self._paragraph(paragraph, words)
+            if nbsp:  # rare: keep no-break spaces inside lines, trim them at line ends
+                first = len(self.lines)
+                self._paragraph([w for w in _COLLAPSIBLE.split(paragraph) if w])
+                self.lines[first:] = [line.strip() for line in self.lines[first:]]
+            else:
+                self._paragraph(paragraph.split())
             if len(self.lines) >= self.stop:
                 break
         return self.lines
 
-    def _emit(self, head: str, words: list[str]) -> None:
-        line = " ".join([head, *words]) if head else " ".join(words)
-        self.lines.append(line.strip() if self.nbsp else line)
-
-    def _paragraph(self, paragraph: str, words: list[str]) -> None:
+    def _paragraph(self, words: list[str]) -> None:
         """Fills lines by bisecting cumulative word widths: Python work per line, not per word.
 
-        ``cum[k]`` is the width of ``words[:k]`` with one space after each word, so words
-        ``a..b-1`` make a line when ``cum[b] - cum[a] - space <= limit``.
+        ``cum[k]`` is the width of ``words[:k]`` with one space after each word. A line opens
+        at ``origin``, the cum value it would have if its ``head`` (the rest of a word split
+        earlier, if any) were a whole word, so it ends before the first ``c`` with
+        ``cum[c] - origin > limit + space``.
         """
-        if not words:
-            self.lines.append("")
+        lines, stop, limit, space = self.lines, self.stop, self.limit, self.face.space
+        cum = list(itertools.accumulate(map(self.face.spaced, words), initial=0))
+        if cum[-1] <= limit + space:  # the whole paragraph fits: the most common case
+            lines.append(" ".join(words))
             return
-        widths = list(map(self.face.word, words))
-        space = self.face.space
-        cum = list(itertools.accumulate(map(operator.add, widths, itertools.repeat(space)), initial=0))
-        if self.nbsp or max(widths) > self.limit or _MAYBE_BREAKABLE.search(paragraph):
-            self._mixed(words, cum)
-            return
-        lines, stop, reach, a = self.lines, self.stop, self.limit + space, 0
-        while len(lines) < stop:  # the common case: every word fits a line and none can split
-            b = bisect.bisect_right(cum, cum[a] + reach) - 1
-            lines.append(" ".join(words[a:b]))
-            if b >= len(words):
-                return
-            a = b
-
-    def _mixed(self, words: list[str], cum: list[int]) -> None:
-        """The general loop, for paragraphs with words to split or no-break spaces to trim.
-
-        A line opens at ``origin``, the cum value it would have if its ``head`` (the rest of a
-        word split earlier, if any) were a whole word, so it ends before the first ``c`` with
-        ``cum[c] - origin - space > limit``.
-        """
-        lines, limit, space, stop = self.lines, self.limit, self.face.space, self.stop
         head, origin, a, count = "", 0, 0, len(words)
         while len(lines) < stop:
-            b = bisect.bisect_right(cum, origin + limit + space) - 1
-            if b < a:  # an over-wide grapheme opened the line: nothing else fits after it
+            b = bisect_right(cum, origin + limit + space) - 1
+            if b < a:  # an over-wide grapheme opened the line and nothing fits after it
                 b = a
-            if b >= count:
-                self._emit(head, words[a:])
+            if b == count:
+                lines.append(" ".join([head, *words[a:]]) if head else " ".join(words[a:]))
                 return
-            word = words[b]
-            if (b > a or head) and cum[b + 1] - cum[b] - space <= limit and (
-                _MAYBE_BREAKABLE.search(word) is None
-            ):
-                self._emit(head, words[a:b])
+            if (b > a or head) and cum[b + 1] - cum[b] <= limit + space and not _hints(words[b]):
+                lines.append(" ".join([head, *words[a:b]]) if head else " ".join(words[a:b]))
                 head, origin, a = "", cum[b], b
                 continue
             line = [head, *words[a:b]] if head else words[a:b]
-            head, rest = self._overflow(line, cum[b] - origin - space, word)
+            head, rest = self._overflow(line, cum[b] - origin - space, words[b])
             origin, a = cum[b + 1] - rest - space, b + 1
 
     def _overflow(self, line: list[str], width: float, word: str) -> tuple[str, int]:
@@ -412,39 +428,47 @@ class _Wrapper:
         Returns the rest of ``word``, which opens the next line, and its width.
         """
         prefix = self.face.prefix(word)
-        breakable = _MAYBE_BREAKABLE.search(word) is not None
         start = 0
         if line:
-            if breakable:
-                start = _proper_break(word, prefix, 0, self.limit - width - self.face.space)
-                if start:
-                    line.append(word[:start])
-            self._emit("", line)
-        start = self._long_word(word, prefix, start, breakable)
+            start = _proper_break(word, prefix, 0, self.limit - width - self.face.space)
+            if start:
+                line.append(word[:start])
+            self.lines.append(" ".join(line))
+        start = self._long_word(word, prefix, start)
         return word[start:], prefix[-1] - prefix[start]
 
-    def _long_word(self, word: str, prefix: tuple[int, ...], start: int, breakable: bool) -> int:
-        """Emits whole lines of ``word`` while its remainder is wider than a line."""
-        while prefix[-1] - prefix[start] > self.limit and len(self.lines) < self.stop:
-            end = _proper_break(word, prefix, start, self.limit) if breakable else start
+    def _long_word(self, word: str, prefix: tuple[int, ...], start: int) -> int:
+        """Emits whole lines of ``word`` while its remainder is wider than a line.
+
+        In CJK text nearly every position is an opportunity, so the position where the line
+        is full is tried first, inline, before the general search.
+        """
+        limit, walk = self.limit, _hints(word) is _WALK
+        while prefix[-1] - prefix[start] > limit and len(self.lines) < self.stop:
+            end = bisect_right(prefix, prefix[start] + limit) - 1
+            if not (walk and start < end < len(word) and _can_break(word, end)):
+                end = _proper_break(word, prefix, start, limit)
             if end == start:
-                end = _forced_break(word, prefix, start, self.limit)
+                end = _forced_break(word, prefix, start, limit)
             if end == len(word):  # one over-wide grapheme left: it opens the next line
                 break
-            self._emit("", [word[start:end]])
+            self.lines.append(word[start:end])
             start = end
         return start
 
 
 def _ellipsize(line: str, face: _Face, limit: float) -> str:
     """Trims whole graphemes off ``line`` until it fits with the ellipsis appended."""
-    prefix = tuple(itertools.accumulate(face.units(line), initial=0))
-    end = max(0, _fitting_end(prefix, 0, limit - face.ellipsis))
-    while 0 < end < len(line) and not _cluster_boundary(line, end):
+    widths = face.units(line)
+    excess = sum(widths) + face.ellipsis - limit
+    end = len(line)
+    while end and (excess > 0 or (end < len(line) and not _cluster_boundary(line, end))):
         end -= 1
+        excess -= widths[end]
     return line[:end].rstrip() + ELLIPSIS
 
 
+@functools.lru_cache(maxsize=1024)
 def _limit(max_width: float, size: float) -> float:
     """Largest width in table units that text_width reports as at most ``max_width``."""
     if math.isnan(max_width):
