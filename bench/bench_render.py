@@ -19,9 +19,8 @@ import time
 from pathlib import Path
 
 from corpus import map_yaml
-
 from journeymap.config import load_project
-from journeymap.pipeline import check_file, make_resolver
+from journeymap.pipeline import check_file, open_session
 from journeymap.rendering import Request, render_journey
 
 SIZES = (10, 40, 200, 1000)
@@ -30,7 +29,7 @@ SCRIPT = shutil.which("journeymap") or str(Path(sys.executable).with_name("journ
 
 def in_process(path: Path, runs: int) -> float:
     project, _ = load_project(path)
-    journey = check_file(path, make_resolver(project)).journey
+    journey = check_file(path, open_session(project)).journey
     assert journey is not None
     request = Request("grid", ("svg", "html"))
     render_journey(journey, project, request)
@@ -46,8 +45,11 @@ def whole_process(path: Path, out: Path, runs: int) -> float:
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([SCRIPT, "render", str(path), "-o", str(out), "--view", "grid"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [SCRIPT, "render", str(path), "-o", str(out), "--view", "grid"],
+            check=True,
+            capture_output=True,
+        )
         samples.append(time.perf_counter() - start)
     return statistics.median(samples)
 
@@ -64,7 +66,8 @@ def main() -> None:
             path.write_text(map_yaml(1, steps), encoding="utf-8")
             runs = args.runs if steps <= 200 else max(3, args.runs // 5)
             seconds = in_process(path, runs)
-            print(f"  {steps:5d} steps: {seconds * 1000:8.1f} ms  ({seconds * 1e6 / steps:6.0f} µs/step)")
+            per_step = seconds * 1e6 / steps
+            print(f"  {steps:5d} steps: {seconds * 1000:8.1f} ms  ({per_step:6.0f} µs/step)")
         seconds = whole_process(root / "map-40.yaml", root / "out", max(5, args.runs // 3))
         print(f"whole process `journeymap render` of the 40-step map (median): {seconds:.3f} s")
 

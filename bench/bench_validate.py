@@ -4,7 +4,8 @@
 
 Prints, for the corpus: the floor (PyYAML's C loader + fastjsonschema on all cores, timed
 inside its process after compiling the validator), `journeymap validate` as a whole process
-(interpreter start-up, imports, workers and all), and their ratio. Also hostile inputs:
+(interpreter start-up, imports, workers and all), their ratio, and what the lint rules add
+(`validate` against `validate --no-lint`, in the same run). Also hostile inputs:
 wall time and peak memory of a whole `journeymap validate` process for each.
 """
 
@@ -60,17 +61,21 @@ def floor_seconds(corpus: Path) -> float:
 
 
 def bench_corpus(corpus: Path, runs: int) -> None:
-    floors, ours = [], []
+    floors, ours, schema_only = [], [], []
     for _ in range(runs):
         floors.append(floor_seconds(corpus))
         seconds, done = wall([SCRIPT, "validate", str(corpus)])
         assert done.returncode == 0, done.stdout[:500]
         ours.append(seconds)
-    floor, mine = statistics.median(floors), statistics.median(ours)
+        seconds, _ = wall([SCRIPT, "validate", "--no-lint", str(corpus)])
+        schema_only.append(seconds)
+    floor, mine, bare = (statistics.median(x) for x in (floors, ours, schema_only))
     print(f"corpus: {corpus} ({len(list(corpus.glob('*.yaml')))} maps)")
     print(f"  floor (C loader + fastjsonschema, all cores): median {floor:.2f} s of {runs}")
     print(f"  journeymap validate (whole process):          median {mine:.2f} s of {runs}")
-    print(f"  ratio: {mine / floor:.2f}x the floor")
+    print(f"  journeymap validate --no-lint:                median {bare:.2f} s of {runs}")
+    added = (mine / bare - 1) * 100
+    print(f"  ratio to the floor: {mine / floor:.2f}x; lint rules add {added:.0f}%")
 
 
 HOSTILE = {

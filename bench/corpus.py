@@ -69,19 +69,20 @@ OWNERS = ["web-team", "mobile-team", "support", "logistics", "marketing", "payme
 
 def step_yaml(rng: random.Random, index: int) -> str:
     verb, obj, channel = rng.choice(VERBS), rng.choice(OBJECTS), rng.choice(CHANNELS)
+    emotion = rng.randint(-2, 2)
     lines = [
         f"      - id: step-{index}",
-        f"        action: {verb} {obj} on the {channel} channel",
+        f"        action: {verb} {obj}, visit {index}",
         f"        touchpoints: [{{channel: {channel}, name: {obj.capitalize()}}}]",
         f'        thoughts: ["{rng.choice(THOUGHTS)}"]',
-        f"        emotion: {rng.randint(-2, 2)}",
+        f"        emotion: {emotion}",
     ]
     if index % 2 == 0:
         lines.append(f'        questions: ["Is {obj} up to date?"]')
     else:
         lines.append(f"        motivations: [Get {obj} sorted before the weekend]")
         lines.append(f"        feeling: {rng.choice(FEELINGS)}")
-    if index % 3 == 0:
+    if emotion < 0:
         lines += [
             "        pain_points:",
             f"          - {{id: pain-{index}, text: {rng.choice(PAINS)},"

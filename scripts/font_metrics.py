@@ -109,7 +109,9 @@ def render(font: str, regular: Iterable[Run], bold: Iterable[Run]) -> str:
     """One run per line: compact, yet a font upgrade shows up as a readable diff."""
 
     def block(name: str, items: Iterable[Run]) -> str:
-        body = ",\n".join(json.dumps([start, values], separators=(",", ":")) for start, values in items)
+        body = ",\n".join(
+            json.dumps([start, values], separators=(",", ":")) for start, values in items
+        )
         return f'"{name}": [\n{body}\n]'
 
     header = f'{{"font": {json.dumps(font)}, "source": {json.dumps(SOURCE)},\n'

@@ -3,6 +3,7 @@
     python scripts/regenerate.py
 
 - src/journeymap/schema/_compiled.py: the fast validator, from the schema;
+- docs/rules.md: the lint rules' documentation, from their docstrings;
 - docs/images/*.svg: the example pictures shown in the README (needs Graphviz's dot).
 
 Golden test files are regenerated separately: JOURNEYMAP_ACCEPT=1 pytest tests/test_golden.py
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from journeymap.lint.docs import rules_markdown
 from journeymap.rendering import Request, render_paths
 from journeymap.schema.generate import compiled_source
 
@@ -30,6 +32,8 @@ def main() -> None:
     target = ROOT / "src" / "journeymap" / "schema" / "_compiled.py"
     target.write_text(compiled_source(), encoding="utf-8")
     print(f"wrote {target.relative_to(ROOT)}")
+    (ROOT / "docs" / "rules.md").write_text(rules_markdown(), encoding="utf-8")
+    print("wrote docs/rules.md")
     images = ROOT / "docs" / "images"
     maps = [ROOT / "examples" / name for name in README_MAPS]
     for result in render_paths(maps, Request("all", ("svg",), images)):

@@ -22,6 +22,7 @@ CODES: dict[str, str] = {
     "JM014": "A number is out of range.",
     "JM016": "A tab is used for indentation.",
     "JM017": "journeymap.toml is not valid TOML.",
+    "JM018": "journeymap.toml names a lint rule that does not exist.",
     "JM100": "The map does not match the schema.",
     "JM101": "A required property is missing.",
     "JM102": "A property is not allowed here.",
@@ -39,9 +40,14 @@ CODES: dict[str, str] = {
     "JM206": "A map is based on itself.",
     "JM207": "A referenced file has errors or is of the wrong kind.",
     "JM208": "Two maps (or two personas) of one project share an id.",
+    "JM300": "An inline suppression suppresses nothing, or names an unknown rule.",
 }
 
 
 def describe(code: str) -> str:
-    """The one-line summary of a code."""
-    return CODES.get(code, code)
+    """The one-line summary of a code, lint rules included."""
+    if code in CODES:
+        return CODES[code]
+    from journeymap.lint.registry import rule_summaries
+
+    return rule_summaries().get(code, code)

@@ -110,6 +110,18 @@ def _config_problems(data: dict[str, Any], text: str, display: str) -> list[Diag
     ]
 
 
+def config_diagnostic(
+    project: Project, pointer: tuple[str | int, ...], code: str, message: str
+) -> Diagnostic:
+    """A diagnostic about journeymap.toml, placed at the key `pointer` names."""
+    path = project.config_path or project.root / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return at(project.display(path), *_toml_position(text, pointer), code, message)
+
+
 def _toml_position(text: str, pointer: tuple[str | int, ...]) -> tuple[int, int]:
     """tomllib keeps no positions; find the table header, then the key, by their text."""
     lines = text.splitlines()

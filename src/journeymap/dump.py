@@ -10,12 +10,12 @@ from typing import Any
 from journeymap.config import load_project
 from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.model import JourneyMap
-from journeymap.pipeline import check_file, make_resolver
+from journeymap.pipeline import check_file, open_session
 
 
 def dump_map(path: Path) -> tuple[str | None, list[Diagnostic]]:
     project, problems = load_project(path)
-    checked = check_file(path, make_resolver(project))
+    checked = check_file(path, open_session(project))
     diagnostics = problems + checked.diagnostics
     if checked.journey is None or any(d.severity is Severity.ERROR for d in diagnostics):
         return None, diagnostics

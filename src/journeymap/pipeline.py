@@ -4,9 +4,10 @@
     schema   JSON Schema: fast compiled check, full report on failure (journeymap.schema)
     resolve  persona files and based_on maps, inside the project     (journeymap.resolve)
     model    frozen dataclasses                                      (journeymap.normalize)
-    lint     semantic rules                                          (journeymap.lint)
+    lint     semantic rules, configured in journeymap.toml           (journeymap.lint)
 
 Each stage adds diagnostics and the next runs only on what the previous one accepted.
+`render` continues with layout, render and output (journeymap.rendering).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeymap.config import Project
-from journeymap.diagnostics import Diagnostic
+from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.lint import lint
+from journeymap.lint.settings import Settings, settings_from
 from journeymap.model import JourneyMap
 from journeymap.normalize import journey_from
 from journeymap.resolve import Resolver
@@ -36,9 +39,34 @@ class Checked:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def check_file(path: Path, resolver: Resolver, chain: tuple[Path, ...] = ()) -> Checked:
-    project = resolver.project
-    result = Checked(path, project.display(path))
+@dataclass
+class Session:
+    """What files of one project share during a run: the reference cache, the lint settings."""
+
+    project: Project
+    lint: Settings
+    resolver: Resolver = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.resolver = Resolver(self.project, self._referenced_map)
+
+    def _referenced_map(
+        self, path: Path, resolver: Resolver, chain: tuple[Path, ...]
+    ) -> tuple[JourneyMap | None, list[Diagnostic]]:
+        """A `based_on` map goes through the same stages, except lint: it is linted when it
+        is checked itself, and its warnings do not belong to the map that refers to it."""
+        checked = check_file(path, self, chain, with_lint=False)
+        return checked.journey, checked.diagnostics
+
+
+def open_session(project: Project) -> Session:
+    return Session(project, settings_from(project.lint))
+
+
+def check_file(
+    path: Path, session: Session, chain: tuple[Path, ...] = (), *, with_lint: bool = True
+) -> Checked:
+    result = Checked(path, session.project.display(path))
     source = load_source(path, result.display)
     if isinstance(source, Diagnostic):
         result.diagnostics.append(source)
@@ -46,22 +74,24 @@ def check_file(path: Path, resolver: Resolver, chain: tuple[Path, ...] = ()) -> 
     result.diagnostics.extend(check_schema(source))
     if result.diagnostics:
         return result
-    result.kind = source.data["kind"]
-    result.doc_id = source.data.get("id")
+    result.kind, result.doc_id = source.data["kind"], source.data.get("id")
     result.id_position = source.position(("id",))
     if result.kind == "persona":
         return result
-    result.journey = build_journey(source, resolver, (*chain, path.resolve()), result.diagnostics)
+    journey = build_journey(source, session, (*chain, path.resolve()), result.diagnostics)
+    result.journey = journey
+    if with_lint and not any(d.severity is Severity.ERROR for d in result.diagnostics):
+        result.diagnostics.extend(lint(journey, source, session.project, session.lint))
     return result
 
 
 def build_journey(
-    source: Source, resolver: Resolver, chain: tuple[Path, ...], diagnostics: list[Diagnostic]
+    source: Source, session: Session, chain: tuple[Path, ...], diagnostics: list[Diagnostic]
 ) -> JourneyMap:
     """The resolve and model stages for a schema-valid map."""
-    persona = resolver.persona(source, diagnostics)
-    based_on = resolver.based_on(source, chain, diagnostics)
-    project = resolver.project
+    persona = session.resolver.persona(source, diagnostics)
+    based_on = session.resolver.based_on(source, chain, diagnostics)
+    project = session.project
     return journey_from(
         source.data,
         path=source.display,
@@ -70,15 +100,3 @@ def build_journey(
         default_locale=project.locale,
         default_lanes=project.lanes,
     )
-
-
-def load_referenced_map(
-    path: Path, resolver: Resolver, chain: tuple[Path, ...]
-) -> tuple[JourneyMap | None, list[Diagnostic]]:
-    """How the resolver loads a `based_on` map: through exactly the same stages."""
-    checked = check_file(path, resolver, chain)
-    return checked.journey, checked.diagnostics
-
-
-def make_resolver(project: Project) -> Resolver:
-    return Resolver(project, load_referenced_map)

@@ -18,8 +18,7 @@ from journeymap.layout.document import lay_out_document
 from journeymap.layout.scene import Scene
 from journeymap.model import JourneyMap
 from journeymap.output import write_atomic
-from journeymap.pipeline import check_file, make_resolver
-from journeymap.resolve import Resolver
+from journeymap.pipeline import Session, check_file, open_session
 from journeymap.theme import theme_from
 
 VIEWS = ("grid", "flow", "all")
@@ -100,27 +99,27 @@ def _render(
 
 def render_paths(paths: list[Path], request: Request) -> list[Rendered]:
     """Check and render each map; write its files only if it has no errors."""
-    projects: dict[Path, tuple[Project, list[Diagnostic], Resolver]] = {}
+    projects: dict[Path, tuple[list[Diagnostic], Session]] = {}
     results = []
     for path in paths:
         directory = path.parent.resolve()
         if directory not in projects:
             project, problems = load_project(path)
-            projects[directory] = (project, problems, make_resolver(project))
+            projects[directory] = (problems, open_session(project))
         results.append(_render_one(path, *projects[directory], request))
     return results
 
 
 def _render_one(
-    path: Path, project: Project, problems: list[Diagnostic], resolver: Resolver, request: Request
+    path: Path, problems: list[Diagnostic], session: Session, request: Request
 ) -> Rendered:
-    checked = check_file(path, resolver)
+    checked = check_file(path, session)
     diagnostics = problems + checked.diagnostics
     if checked.kind == "persona":
         return Rendered(path, checked.display, failures=["a persona file has nothing to render"])
     if checked.journey is None or any(d.severity is Severity.ERROR for d in diagnostics):
         return Rendered(path, checked.display, diagnostics=diagnostics)
-    result = render_journey(checked.journey, project, request)
+    result = render_journey(checked.journey, session.project, request)
     result.path, result.display, result.diagnostics = path, checked.display, diagnostics
     target = request.out_dir or path.parent
     for name, data in result.files.items():

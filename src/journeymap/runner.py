@@ -13,13 +13,14 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from journeymap.config import Project, load_project
+from journeymap.config import Project, config_diagnostic, load_project
 from journeymap.diagnostics import Diagnostic, at
-from journeymap.pipeline import check_file, make_resolver
-from journeymap.resolve import Resolver
+from journeymap.lint.settings import settings_from
+from journeymap.pipeline import Session, check_file, open_session
 
 MAP_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = frozenset(("node_modules", "__pycache__", "site", "venv"))
@@ -71,12 +72,13 @@ def walk(directory: Path) -> Iterator[Path]:
 
 
 class _Projects:
-    """Project lookup cached per directory, with one resolver (and its cache) per project."""
+    """Project lookup cached per directory, with one session (reference cache, lint settings)
+    per project."""
 
     def __init__(self) -> None:
         self.by_dir: dict[Path, Path] = {}
         self.projects: dict[Path, tuple[Project, list[Diagnostic]]] = {}
-        self.resolvers: dict[Path, Resolver] = {}
+        self.sessions: dict[Path, Session] = {}
 
     def for_file(self, path: Path) -> tuple[Project, list[Diagnostic]]:
         directory = path.parent.resolve()
@@ -88,22 +90,22 @@ class _Projects:
             self.projects.setdefault(root, (project, problems))
         return self.projects[root]
 
-    def resolver(self, project: Project) -> Resolver:
-        if project.root not in self.resolvers:
-            self.resolvers[project.root] = make_resolver(project)
-        return self.resolvers[project.root]
+    def session(self, project: Project) -> Session:
+        if project.root not in self.sessions:
+            self.sessions[project.root] = open_session(project)
+        return self.sessions[project.root]
 
 
 _worker_projects = _Projects()
 
 
-def _check_chunk(paths: list[str]) -> list[FileReport]:
-    return [_check_one(Path(p), _worker_projects) for p in paths]
+def _check_chunk(paths: list[str], with_lint: bool) -> list[FileReport]:
+    return [_check_one(Path(p), _worker_projects, with_lint) for p in paths]
 
 
-def _check_one(path: Path, projects: _Projects) -> FileReport:
+def _check_one(path: Path, projects: _Projects, with_lint: bool) -> FileReport:
     project, _ = projects.for_file(path)
-    checked = check_file(path, projects.resolver(project))
+    checked = check_file(path, projects.session(project), with_lint=with_lint)
     return FileReport(
         display=checked.display,
         project_root=str(project.root),
@@ -114,20 +116,22 @@ def _check_one(path: Path, projects: _Projects) -> FileReport:
     )
 
 
-def check_paths(files: list[Path], *, jobs: int | None = None) -> Iterator[FileReport]:
+def check_paths(
+    files: list[Path], *, jobs: int | None = None, with_lint: bool = True
+) -> Iterator[FileReport]:
     """Check files, in parallel when there are many; reports come back in file order."""
     jobs = jobs or available_cores()
     if jobs <= 1 or len(files) < _PARALLEL_FROM:
         projects = _Projects()
         for path in files:
-            yield _check_one(path, projects)
+            yield _check_one(path, projects, with_lint)
         return
     size = max(1, min(64, len(files) // (jobs * 4)))
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for reports in pool.map(_check_chunk, chunks):
+        for reports in pool.map(partial(_check_chunk, with_lint=with_lint), chunks):
             yield from reports
 
 
@@ -137,8 +141,16 @@ def project_problems(files: list[Path]) -> list[Diagnostic]:
     seen: dict[Path, list[Diagnostic]] = {}
     for path in files:
         project, problems = projects.for_file(path)
-        seen.setdefault(project.root, problems)
+        if project.root not in seen:
+            seen[project.root] = problems + _unknown_rules(project)
     return [d for problems in seen.values() for d in problems]
+
+
+def _unknown_rules(project: Project) -> list[Diagnostic]:
+    return [
+        config_diagnostic(project, where, "JM018", f"unknown lint rule {name!r}")
+        for where, name in settings_from(project.lint).unknown
+    ]
 
 
 def duplicate_ids(reports: Iterable[FileReport]) -> list[Diagnostic]:

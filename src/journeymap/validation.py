@@ -21,12 +21,16 @@ class Validation:
 
 
 def validate(
-    arguments: Iterable[str], *, jobs: int | None = None, color: bool = False
+    arguments: Iterable[str],
+    *,
+    jobs: int | None = None,
+    color: bool = False,
+    with_lint: bool = True,
 ) -> Validation:
     files, missing = expand(arguments)
     collector = Collector()
     collector.extend(project_problems(files))
-    reports = list(check_paths(files, jobs=jobs))
+    reports = list(check_paths(files, jobs=jobs, with_lint=with_lint))
     for report in reports:
         collector.extend(report.diagnostics)
     collector.extend(duplicate_ids(reports))

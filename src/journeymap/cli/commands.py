@@ -44,6 +44,9 @@ def validate(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")
     ] = 0,
+    no_lint: Annotated[
+        bool, typer.Option("--no-lint", help="Schema and references only, no lint rules.")
+    ] = False,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -60,7 +63,7 @@ def validate(
 
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    result = run(paths, jobs=jobs or None, color=color)
+    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint)
     if result.missing:
         raise fail(f"no such file, directory or match: {', '.join(result.missing)}")
     sys.stdout.write(REPORTERS[chosen.value](result.outcome))
@@ -155,6 +158,27 @@ def render(
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
 
 
+def rules(
+    rule: Annotated[
+        str | None, typer.Argument(help="A rule code or name, to show its documentation.")
+    ] = None,
+) -> None:
+    """List the lint rules, or show one rule's documentation."""
+    from journeymap.lint.docs import rule_page, rule_table
+    from journeymap.lint.registry import find, load
+
+    for problem in load()[1]:
+        print(f"journeymap: {problem}", file=sys.stderr)
+    if rule is None:
+        for code, name, severity, summary in rule_table():
+            print(f"{code}  {name:40s} {severity:8s} {summary}")
+        return
+    found = find(rule)
+    if found is None:
+        raise fail(f"no rule {rule!r}; `journeymap rules` lists them")
+    sys.stdout.write(rule_page(found))
+
+
 def register(app: typer.Typer) -> None:
-    for command in (validate, render, schema, dump, init):
+    for command in (validate, render, rules, schema, dump, init):
         app.command()(command)

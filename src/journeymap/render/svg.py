@@ -15,7 +15,6 @@ from journeymap.layout.scene import Circle, Element, Group, Icon, Line, Path, Re
 from journeymap.render.env import environment
 from journeymap.render.icons import symbol
 
-
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "8f1aaaed5aa47d1a3651807d6853c99d1e94e5fc8e6f3697418fd11c4cd758ff"
+SCHEMA_SHA256 = "87bc008462af5ee9dc5cacd998cfdaad5f97419ccd209d56ea3e5d8459c49811"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re

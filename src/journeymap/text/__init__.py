@@ -128,6 +128,8 @@ class _Table(dict[str, int]):
 
     def _rule(self, char: str) -> int:
         """Width of a character the font does not cover (see char_em for the reasons)."""
+        if _FULL_RUN.match(char):  # by construction, whatever this Python's Unicode version
+            return _EM
         if _invisible(char):
             return 0
         if unicodedata.east_asian_width(char) in _WIDE or unicodedata.category(char) == "So":
