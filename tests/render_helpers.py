@@ -10,14 +10,14 @@ from pathlib import Path
 from journeymap.config import load_project
 from journeymap.layout.scene import Element, Group, Rect, Scene, Text
 from journeymap.model import JourneyMap
-from journeymap.pipeline import check_file, make_resolver
+from journeymap.pipeline import check_file, open_session
 from journeymap.rendering import Request, context_for, render_journey
 
 
 def load(path: Path) -> tuple[JourneyMap, object]:
     project, problems = load_project(path)
     assert problems == []
-    checked = check_file(path, make_resolver(project))
+    checked = check_file(path, open_session(project))
     assert checked.journey is not None, checked.diagnostics
     assert [d for d in checked.diagnostics if d.severity.name == "ERROR"] == []
     return checked.journey, project
@@ -35,7 +35,9 @@ def files_of(path: Path, *formats: str, view: str = "all") -> dict[str, bytes]:
     return render_journey(journey, project, Request(view, formats or ("svg", "html"))).files  # type: ignore[arg-type]
 
 
-def absolute(elements: tuple[Element, ...], dx: float = 0, dy: float = 0) -> Iterator[tuple[Element, float, float, str]]:
+def absolute(
+    elements: tuple[Element, ...], dx: float = 0, dy: float = 0
+) -> Iterator[tuple[Element, float, float, str]]:
     """Every primitive with the offset of the groups around it and the nearest group's css."""
     for element in elements:
         if isinstance(element, Group):
@@ -57,8 +59,12 @@ def cards(scene: Scene) -> list[tuple[float, float, float, float, str]]:
 
 
 def texts(scene: Scene) -> list[str]:
-    return [line for e, _, _, _ in absolute(scene.elements) if isinstance(e, Text) for line in e.lines]
+    return [
+        line for e, _, _, _ in absolute(scene.elements) if isinstance(e, Text) for line in e.lines
+    ]
 
 
 def layout_json(scene: Scene) -> str:
-    return json.dumps(dataclasses.asdict(scene), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    return (
+        json.dumps(dataclasses.asdict(scene), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    )

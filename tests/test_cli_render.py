@@ -15,7 +15,9 @@ Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
 
 BRANCHING = MINIMAL_MAP.replace(
-    "        emotion: 1\n", "        emotion: 1\n        next: [second, {{to: first, label: again}}]\n", 1
+    "        emotion: 1\n",
+    "        emotion: 1\n        next: [second, {{to: first, label: again}}]\n",
+    1,
 )
 
 
@@ -27,7 +29,10 @@ def test_render_writes_svg_and_html_beside_the_map(cli: Cli, project: Path, writ
         "journey.html",
         "journey.svg",
     ]
-    assert result.stdout.splitlines() == [str(project / "journey.html"), str(project / "journey.svg")]
+    assert result.stdout.splitlines() == [
+        str(project / "journey.html"),
+        str(project / "journey.svg"),
+    ]
 
 
 def test_render_to_an_output_directory_with_every_format(

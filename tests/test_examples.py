@@ -35,7 +35,13 @@ def test_examples_cover_every_kind_and_the_seed_languages() -> None:
         data = parse_text(path.read_text(encoding="utf-8"), path.name).data  # type: ignore[union-attr]
         kinds.add(data["kind"])
         locales.add(data.get("locale", "en"))
-    assert kinds == {"current-state", "day-in-the-life", "future-state", "service-blueprint", "persona"}
+    assert kinds == {
+        "current-state",
+        "day-in-the-life",
+        "future-state",
+        "service-blueprint",
+        "persona",
+    }
     assert {"hu", "zh-TW", "nb", "el"} <= locales
 
 

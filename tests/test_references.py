@@ -9,7 +9,7 @@ import pytest
 
 from journeymap.config import load_project
 from journeymap.diagnostics import Diagnostic
-from journeymap.pipeline import Checked, check_file, make_resolver
+from journeymap.pipeline import Checked, check_file, open_session
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -39,7 +39,7 @@ stages:
 def check(path: Path) -> Checked:
     project, problems = load_project(path)
     assert problems == []
-    return check_file(path, make_resolver(project))
+    return check_file(path, open_session(project), with_lint=False)
 
 
 def only(checked: Checked) -> Diagnostic:

@@ -16,7 +16,8 @@ import pytest
 from conftest import EXAMPLES, ROOT
 from journeymap.layout import emotion
 from journeymap.layout.document import safe_url
-from journeymap.layout.scene import Circle, Path as PathElement, Text
+from journeymap.layout.scene import Circle, Text
+from journeymap.layout.scene import Path as PathElement
 from journeymap.text import text_width
 from journeymap.theme import Colors
 from render_helpers import absolute, cards, files_of, load, scene_of, texts
@@ -71,7 +72,11 @@ def test_emotion_curve_runs_through_every_score_in_order(path: Path) -> None:
     journey, _ = load(path)
     scores = [s.emotion for _, s in journey.steps() if s.emotion is not None]
     scene = scene_of(path)
-    faces = [e for e, _, _, css in absolute(scene.elements) if isinstance(e, Circle) and e.css == "face" and e.r == emotion.FACE]
+    faces = [
+        e
+        for e, _, _, css in absolute(scene.elements)
+        if isinstance(e, Circle) and e.css == "face" and e.r == emotion.FACE
+    ]
     assert len(faces) == len(scores)
     xs = [f.cx for f in faces]
     assert xs == sorted(xs)
@@ -80,11 +85,19 @@ def test_emotion_curve_runs_through_every_score_in_order(path: Path) -> None:
         by_score.setdefault(score, set()).add(face.cy)
     assert all(len(ys) == 1 for ys in by_score.values())
     levels = sorted(by_score, reverse=True)
-    assert [next(iter(by_score[s])) for s in levels] == sorted(next(iter(by_score[s])) for s in levels)
-    curves = [e for e, _, _, _ in absolute(scene.elements) if isinstance(e, PathElement) and e.css == "curve"]
+    assert [next(iter(by_score[s])) for s in levels] == sorted(
+        next(iter(by_score[s])) for s in levels
+    )
+    curves = [
+        e
+        for e, _, _, _ in absolute(scene.elements)
+        if isinstance(e, PathElement) and e.css == "curve"
+    ]
     if scores:
         (curve,) = curves
-        points = [float(x) for x in re.findall(r"(-?\d+(?:\.\d+)?) -?\d+(?:\.\d+)?(?=\s|$)", curve.d)]
+        points = [
+            float(x) for x in re.findall(r"(-?\d+(?:\.\d+)?) -?\d+(?:\.\d+)?(?=\s|$)", curve.d)
+        ]
         assert points == sorted(points)
 
 
@@ -106,7 +119,11 @@ def test_blueprint_draws_three_lines_and_every_link() -> None:
     drawn = texts(scene)
     for label in ("Line of interaction", "Line of visibility", "Line of internal interaction"):
         assert label in drawn
-    links = [e for e, _, _, _ in absolute(scene.elements) if isinstance(e, PathElement) and e.css == "link"]
+    links = [
+        e
+        for e, _, _, _ in absolute(scene.elements)
+        if isinstance(e, PathElement) and e.css == "link"
+    ]
     assert len(links) == 4
     assert sum(1 for link in links if link.marker_start) == 1
     for link in links:
@@ -143,7 +160,11 @@ def test_labels_follow_the_map_locale() -> None:
 
 def test_cjk_text_wraps_within_the_cell() -> None:
     scene = scene_of(CASES / "zh-tw-blueprint" / "map.yaml")
-    action = next(e for e, _, _, css in absolute(scene.elements) if isinstance(e, Text) and "捷運" in e.lines[0])
+    action = next(
+        e
+        for e, _, _, css in absolute(scene.elements)
+        if isinstance(e, Text) and "捷運" in e.lines[0]
+    )
     assert len(action.lines) > 1
 
 
@@ -195,7 +216,7 @@ def test_html_is_self_contained(path: Path) -> None:
     assert "<script" not in html and "<link" not in html and "@import" not in html
     assert not re.search(r"""(src|srcset)=["']?(https?:)?//""", html)
     assert not re.search(r"url\((?!#)", html)
-    ElementTree.fromstring(html.split("<div class=\"figure\">", 1)[1].split("</div>", 1)[0])
+    ElementTree.fromstring(html.split('<div class="figure">', 1)[1].split("</div>", 1)[0])
 
 
 def test_html_has_an_accessible_table_and_sorted_pain_points() -> None:
@@ -218,8 +239,16 @@ def test_output_is_byte_identical_across_processes(tmp_path: Path) -> None:
     outputs = set()
     for seed in ("0", "1", "12345"):
         done = subprocess.run(
-            [sys.executable, "-c", script, str(EXAMPLES / "current-state.yaml"), str(ROOT / "tests")],
-            capture_output=True, check=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            [
+                sys.executable,
+                "-c",
+                script,
+                str(EXAMPLES / "current-state.yaml"),
+                str(ROOT / "tests"),
+            ],
+            capture_output=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
         )
         outputs.add(done.stdout)
     assert len(outputs) == 1
@@ -228,15 +257,25 @@ def test_output_is_byte_identical_across_processes(tmp_path: Path) -> None:
 def test_default_palette_meets_wcag_aa() -> None:
     colors = Colors()
     pairs = [
-        (colors.text, colors.background), (colors.muted, colors.background),
-        (colors.text, colors.card), (colors.muted, colors.card), (colors.text, colors.lane_label),
-        (colors.pain_text, colors.pain), (colors.opportunity_text, colors.opportunity),
-        (colors.negative, colors.background), (colors.positive, colors.background),
-        (colors.neutral, colors.background), (colors.accent, colors.background),
-        (colors.moment, colors.background), (colors.new, colors.new_bg),
-        (colors.changed, colors.changed_bg), (colors.removed, colors.removed_bg),
-        (colors.unchanged, colors.unchanged_bg), (colors.negative, colors.card),
-        (colors.background, colors.accent), (colors.background, colors.text),
+        (colors.text, colors.background),
+        (colors.muted, colors.background),
+        (colors.text, colors.card),
+        (colors.muted, colors.card),
+        (colors.text, colors.lane_label),
+        (colors.pain_text, colors.pain),
+        (colors.opportunity_text, colors.opportunity),
+        (colors.negative, colors.background),
+        (colors.positive, colors.background),
+        (colors.neutral, colors.background),
+        (colors.accent, colors.background),
+        (colors.moment, colors.background),
+        (colors.new, colors.new_bg),
+        (colors.changed, colors.changed_bg),
+        (colors.removed, colors.removed_bg),
+        (colors.unchanged, colors.unchanged_bg),
+        (colors.negative, colors.card),
+        (colors.background, colors.accent),
+        (colors.background, colors.text),
         *((colors.stage_text, stage) for stage in colors.stages),
     ]
     for foreground, background in pairs:
@@ -254,7 +293,9 @@ def contrast(a: str, b: str) -> float:
 
 
 def test_flow_view_has_a_node_per_step_and_labelled_edges() -> None:
-    assert shutil.which("dot"), "Graphviz's dot is required by the flow tests (scripts/check installs it)"
+    assert shutil.which("dot"), (
+        "Graphviz's dot is required by the flow tests (scripts/check installs it)"
+    )
     scene = scene_of(EXAMPLES / "current-state.yaml", "flow")
     journey, _ = load(EXAMPLES / "current-state.yaml")
     nodes = [e for e in scene.elements if getattr(e, "css", "") == "step"]
