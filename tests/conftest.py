@@ -19,14 +19,17 @@ journeymap: 1
 kind: current-state
 id: {id}
 title: A small journey
+persona: {{name: Ana, role: Shopper}}
 stages:
   - id: awareness
     steps:
       - id: first
         action: Notices the offer
+        touchpoints: [{{channel: ads, name: Poster}}]
         emotion: 1
       - id: second
         action: Reads about it
+        touchpoints: [{{channel: web, name: Offer page}}]
         emotion: 0
 """
 

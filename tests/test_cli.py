@@ -178,7 +178,7 @@ def test_init_rejects_a_bad_locale(cli: Cli, project: Path) -> None:
 
 def test_dump_prints_the_resolved_model(cli: Cli, project: Path, write: Write) -> None:
     write("personas/anna.yaml", "journeymap: 1\nkind: persona\nid: anna\nname: Anna\n")
-    path = write("m.yaml", MINIMAL_MAP.format(id="m").replace("title:", "persona: anna\ntitle:"))
+    path = write("m.yaml", MINIMAL_MAP.format(id="m").replace("{name: Ana, role: Shopper}", "anna"))
     result = cli("dump", str(path))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)

@@ -23,7 +23,7 @@ from journeymap.model import JourneyMap
 from journeymap.normalize import journey_from
 from journeymap.resolve import Resolver
 from journeymap.schema.check import check_schema
-from journeymap.source import Source, load_source
+from journeymap.source import Source, load_source, parse_text
 
 
 @dataclass
@@ -66,11 +66,27 @@ def open_session(project: Project) -> Session:
 def check_file(
     path: Path, session: Session, chain: tuple[Path, ...] = (), *, with_lint: bool = True
 ) -> Checked:
-    result = Checked(path, session.project.display(path))
-    source = load_source(path, result.display)
+    display = session.project.display(path)
+    source = load_source(path, display)
     if isinstance(source, Diagnostic):
-        result.diagnostics.append(source)
-        return result
+        return Checked(path, display, diagnostics=[source])
+    return check_source(source, session, chain, with_lint=with_lint)
+
+
+def check_text(path: Path, text: str, session: Session, *, with_lint: bool = True) -> Checked:
+    """Check text that is not on disk (a git revision, stdin) as if it were at `path`."""
+    display = session.project.display(path)
+    source = parse_text(text, display)
+    if isinstance(source, Diagnostic):
+        return Checked(path, display, diagnostics=[source])
+    source.path = path
+    return check_source(source, session, (), with_lint=with_lint)
+
+
+def check_source(
+    source: Source, session: Session, chain: tuple[Path, ...] = (), *, with_lint: bool = True
+) -> Checked:
+    result = Checked(source.path, source.display)
     result.diagnostics.extend(check_schema(source))
     if result.diagnostics:
         return result
@@ -78,7 +94,8 @@ def check_file(
     result.id_position = source.position(("id",))
     if result.kind == "persona":
         return result
-    journey = build_journey(source, session, (*chain, path.resolve()), result.diagnostics)
+    chain = (*chain, source.path.resolve())
+    journey = build_journey(source, session, chain, result.diagnostics)
     result.journey = journey
     if with_lint and not any(d.severity is Severity.ERROR for d in result.diagnostics):
         result.diagnostics.extend(lint(journey, source, session.project, session.lint))
