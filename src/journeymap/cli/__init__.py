@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import commands
+from journeymap.cli import commands, diff, interchange
 
 app = typer.Typer(
     name="journeymap",
@@ -42,6 +42,8 @@ def _root(
 
 
 commands.register(app)
+diff.register(app)
+interchange.register(app)
 
 
 def main() -> None:

@@ -145,9 +145,38 @@ def _scan_depth(text: str, display: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in (exc.problem or ""):
+            raise ReadError(_too_deep(display, _deep_flow_mark(text, exc.problem_mark))) from None
         raise ReadError(_syntax_error(exc, display, text)) from None
     finally:
         loader.dispose()
+
+
+def _deep_flow_mark(text: str, fallback: Any) -> Any:
+    """Where flow nesting first passes MAX_DEPTH, for when libyaml's own limit fired first.
+
+    libyaml looks ahead for a possible simple key and so can refuse deep nesting before it
+    emits the events `_scan_depth` counts. Quoted text and comments are skipped.
+    """
+    depth = line = col = 0
+    quote = ""
+    for char in text:
+        col += 1
+        if char == "\n":
+            line, col, quote = line + 1, 0, ""
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#":
+            quote = "\n"
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return yaml.Mark("", 0, line, col - 1, "", 0)
+        elif char in "]}":
+            depth -= 1
+    return fallback
 
 
 def _too_deep(display: str, mark: Any) -> Diagnostic:

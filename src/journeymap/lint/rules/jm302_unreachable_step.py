@@ -12,7 +12,8 @@ view's story.
 - {id: pays, action: Pays}
 ```
 
-**Best practice**: add the edge that leads to the step, or remove the step.
+**Best practice**: add the edge that leads to the step, or remove the step. A future-state
+step with `status: removed` is meant to stand apart (see JM325), so it is never reported.
 """
 
 from __future__ import annotations
@@ -40,5 +41,5 @@ def check(journey: JourneyMap, context: Context) -> Iterator[Finding]:
                 seen.add(edge.to)
                 stack.append(edge.to)
     for step in steps:
-        if step.id not in seen:
+        if step.id not in seen and step.status != "removed":
             yield Finding(step.at, f"step {step.id!r} cannot be reached from the first step")

@@ -1,0 +1,114 @@
+"""Commands of the diff feature; `register` adds them to the app."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TextIO
+
+import typer
+
+from journeymap.cli.commands import fail
+
+if TYPE_CHECKING:
+    from journeymap.diff import DiffResult
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+def diff(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="OLD NEW | FUTURE | [PATH...]",
+            help="Two maps; one future-state map (against its based_on map); or, with"
+            " --git, the files and directories to compare (default: every changed map).",
+            show_default=False,
+        ),
+    ] = None,
+    git: Annotated[
+        str | None,
+        typer.Option("--git", metavar="REV", help="Compare with this git revision instead."),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (coloured on a terminal), markdown (a pull-request comment), json"
+            " (for tools), html (the new map with changed steps outlined).",
+        ),
+    ] = DiffFormat.text,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report to this file.")
+    ] = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are changes (as git diff).")
+    ] = False,
+) -> None:
+    """Show what changed between two versions of a map, matched by id (not by line).
+
+    Maps with errors are reported on stderr and exit 1; with --git, the other maps are
+    still compared and shown.
+    """
+    from journeymap.diff import DiffError, render
+    from journeymap.report.text import line
+
+    arguments = paths or []
+    to_tty = out is None and sys.stdout.isatty()
+    if output_format is DiffFormat.html and to_tty:
+        raise fail("html goes to a file: add -o FILE (or redirect the output)")
+    try:
+        result = _run(git, arguments)
+    except DiffError as exc:
+        raise fail(str(exc)) from None
+    for diagnostic in result.diagnostics:
+        print(line(diagnostic), file=sys.stderr)
+    for note in result.notes:
+        print(f"journeymap: {note}", file=sys.stderr)
+    if result.failed and not result.maps:
+        raise typer.Exit(1)
+    color = out is None and wants_color(sys.stdout, output_format.value)
+    report = render(result, output_format.value, color=color)
+    if out is None:
+        sys.stdout.write(report)
+    else:
+        from journeymap.output import write_atomic
+
+        try:
+            write_atomic(out, report)
+        except OSError as exc:
+            raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
+    raise typer.Exit(1 if result.failed or (exit_code and result.changed) else 0)
+
+
+def wants_color(stream: TextIO, output_format: str) -> bool:
+    """Colour for the text report on a terminal, unless NO_COLOR is set (no-color.org)."""
+    return output_format == "text" and stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _run(git: str | None, arguments: list[str]) -> DiffResult:
+    """The library call the arguments ask for; usage errors raise DiffError."""
+    from journeymap.diff import DiffError, diff_files, diff_future
+
+    if git is not None:
+        from journeymap.diff.gitrev import diff_git
+
+        return diff_git(git, arguments)
+    if len(arguments) == 2:
+        return diff_files(Path(arguments[0]), Path(arguments[1]))
+    if len(arguments) == 1:
+        return diff_future(Path(arguments[0]))
+    raise DiffError("give two maps (OLD NEW), one future-state map, or --git REV [PATH...]")
+
+
+def register(app: typer.Typer) -> None:
+    """Adds this module's commands to the app."""
+    app.command()(diff)

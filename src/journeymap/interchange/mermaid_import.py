@@ -1,0 +1,295 @@
+"""Mermaid `journey` diagrams in: sections become stages, tasks become steps.
+
+- `title` is the map's title (else one made from the output file's name); `accDescr`, on
+  one line or as a `{ … }` block, the description. `accTitle`, comments (`%%` lines, and
+  `#` to the end of a line), directives and front matter are skipped.
+- A section becomes a stage with the section's name as its title. Its id is the lifecycle
+  phase whose title in any built-in language is that name (`Awareness`, `Megismerés`,
+  `認知`…), else one made from the name. Tasks before the first section go to a stage
+  titled "Journey".
+- A task `name: score: actors` becomes a step: the name its action, score - 3 its emotion.
+  The first actor of the first task with actors becomes the inline persona; a step whose
+  actors are not just that persona records them in its notes (see `mermaid.py`).
+- Entity codes (`#58;`, `#quot;`) are decoded as Mermaid does before it parses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from journeymap.i18n import LOCALES, labels
+from journeymap.interchange.ids import Ids
+from journeymap.interchange.mermaid import ENTITY, NEUTRAL, actors_note, decode
+from journeymap.interchange.places import (
+    MAX_STAGES,
+    MAX_STEPS_PER_STAGE,
+    Budget,
+    Imported,
+    Places,
+    Problems,
+)
+from journeymap.model import PHASES
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ACC_TITLE = re.compile(r"acctitle\s*:", re.I)
+_ACC_DESCR = re.compile(r"accdescr\s*:", re.I)
+_ACC_BLOCK = re.compile(r"accdescr\s*\{", re.I)
+_TITLE = re.compile(r"title(?:\s|\Z)", re.I)
+_SECTION = re.compile(r"section(?:\s|\Z)", re.I)
+_FRONT_TITLE = re.compile(r"title:\s*(.*?)\s*\Z")
+_SCORE = re.compile(r"[0-9]{1,9}\Z")
+_DEFAULT_STAGE = "Journey"
+
+
+@dataclass
+class Task:
+    line: int
+    col: int
+    name: str
+    score: int
+    score_col: int
+    actors: list[str]
+    actors_col: int
+
+
+@dataclass
+class Section:
+    line: int
+    col: int
+    name: str
+    tasks: list[Task] = field(default_factory=list)
+
+
+@dataclass
+class Diagram:
+    title: str | None = None
+    title_at: tuple[int, int] = (1, 1)
+    description: str | None = None
+    description_at: tuple[int, int] = (1, 1)
+    sections: list[Section] = field(default_factory=list)
+
+
+def parse_mermaid(text: str, display: str, *, map_id: str, title: str) -> Imported:
+    """The map data of a Mermaid journey; raises ImportFailed with located problems."""
+    return to_data(_Parser(text, display).parse(), map_id, title)
+
+
+class _Parser:
+    """Line by line, as Mermaid's lexer reads a journey; every bad line is reported."""
+
+    def __init__(self, text: str, display: str) -> None:
+        self.lines = _LINE_BREAK.split(text)
+        self.problems = Problems(display)
+        self.budget = Budget(self.problems)
+        self.diagram = Diagram()
+
+    def parse(self) -> Diagram:
+        index = self._header()
+        header = index
+        while index < len(self.lines):
+            index = self._statement(index)
+        if not self.diagram.sections and not self.problems.items:
+            self._add(header, 1, "JM402", "the journey has no section and no task")
+        self.problems.raise_any()
+        return self.diagram
+
+    def _header(self) -> int:
+        """The line after `journey`, past blank lines, `%%` comments and front matter."""
+        index = 0
+        while index < len(self.lines):
+            stripped = self.lines[index].strip()
+            if stripped == "---" and index == 0:
+                index = self._front_matter()
+            elif not stripped or stripped.startswith("%%"):
+                index += 1
+            elif stripped.lower() == "journey":
+                return index + 1
+            else:
+                self._not_a_journey(index + 1, f"it starts with {stripped[:40]!r}")
+        self._not_a_journey(1, "there is no `journey` line")
+        return index
+
+    def _not_a_journey(self, line: int, why: str) -> None:
+        hint = "a journey diagram starts with the line `journey`"
+        self.problems.stop(line, 1, "JM401", f"not a Mermaid journey diagram: {why}", hint)
+
+    def _front_matter(self) -> int:
+        for index in range(1, len(self.lines)):
+            if self.lines[index].strip() == "---":
+                return index + 1
+            found = _FRONT_TITLE.match(self.lines[index])
+            if found and found.group(1):
+                self.diagram.title = found.group(1).strip("\"'")
+                self.diagram.title_at = (index + 1, found.start(1) + 1)
+        self.problems.stop(1, 1, "JM401", "the front matter that starts here is never closed")
+        return len(self.lines)
+
+    def _statement(self, index: int) -> int:
+        raw = self.lines[index]
+        stripped = raw.strip()
+        if not stripped or stripped.startswith("%%") or _masked(stripped).startswith("#"):
+            return index + 1
+        col = len(raw) - len(raw.lstrip()) + 1
+        line = index + 1
+        if _ACC_BLOCK.match(stripped):
+            return self._description_block(index, raw.index("{") + 1)
+        described = _ACC_DESCR.match(stripped)
+        if described:
+            self.diagram.description = decode(stripped[described.end() :].strip()) or None
+            self.diagram.description_at = (line, col)
+        elif _ACC_TITLE.match(stripped):
+            pass
+        elif stripped.lower() == "journey":
+            self._add(line, col, "JM402", "a second `journey` line")
+        else:
+            self._keyword_or_task(line, raw)
+        return index + 1
+
+    def _description_block(self, index: int, start: int) -> int:
+        parts = []
+        for number in range(index, len(self.lines)):
+            text = self.lines[number][start:] if number == index else self.lines[number]
+            end = text.find("}")
+            if end >= 0:
+                parts.append(text[:end])
+                self.diagram.description = decode("\n".join(parts).strip()) or None
+                self.diagram.description_at = (index + 1, start + 1)
+                return number + 1
+            parts.append(text)
+        self.problems.stop(index + 1, start, "JM413", "the `accDescr {` block is never closed")
+        return len(self.lines)
+
+    def _keyword_or_task(self, line: int, raw: str) -> None:
+        """`title`, `section` or a task; `#` starts a comment unless it is an entity code."""
+        masked = _masked(raw)
+        cut = masked.find("#")
+        if cut >= 0:
+            raw, masked = raw[:cut], masked[:cut]
+        semicolon = masked.find(";")
+        if semicolon >= 0:
+            hint = "write a semicolon in a name as #59;"
+            self._add(line, semicolon + 1, "JM402", "`;` is not allowed in a journey", hint)
+            return
+        start = len(raw) - len(raw.lstrip())
+        if _TITLE.match(raw, start):
+            self._title(line, raw, start + 5)
+        elif _SECTION.match(raw, start):
+            self._section(line, raw, masked, start + 7)
+        else:
+            self._task(line, raw, masked, start)
+
+    def _title(self, line: int, raw: str, start: int) -> None:
+        title = decode(raw[start:].strip())
+        if not title:
+            self._add(line, start + 1, "JM402", "`title` needs a text")
+            return
+        self.diagram.title = title
+        self.diagram.title_at = (line, start + 1 + len(raw[start:]) - len(raw[start:].lstrip()))
+
+    def _section(self, line: int, raw: str, masked: str, start: int) -> None:
+        colon = masked.find(":", start)
+        if colon >= 0:
+            hint = "write a colon in a name as #58;"
+            self._add(line, colon + 1, "JM402", "a section name cannot hold `:`", hint)
+            return
+        name = decode(raw[start:].strip())
+        if not name:
+            self._add(line, start + 1, "JM402", "`section` needs a name")
+            return
+        if len(self.diagram.sections) >= MAX_STAGES:
+            self.problems.stop(line, 1, "JM411", f"more than {MAX_STAGES} sections")
+        col = start + 1 + len(raw[start:]) - len(raw[start:].lstrip())
+        self.diagram.sections.append(Section(line, col, name))
+
+    def _task(self, line: int, raw: str, masked: str, start: int) -> None:
+        """`name: score[: actors]`; Mermaid would drop a fourth part silently, we refuse it."""
+        colons = [i for i, char in enumerate(masked) if char == ":"][:3]
+        hint = "a task is `name: score` or `name: score: actor, actor`; write `:` as #58;"
+        if not colons or len(colons) > 2:
+            why = "a task needs `: score` after its name" if not colons else "too many `:`"
+            self._add(line, (colons[2] + 1) if colons else start + 1, "JM402", why, hint)
+            return
+        name = decode(raw[: colons[0]].strip())
+        if not name:
+            self._add(line, colons[0] + 1, "JM402", "a task needs a name before `:`", hint)
+            return
+        end = colons[1] if len(colons) > 1 else len(raw)
+        score_text = raw[colons[0] + 1 : end]
+        score_col = colons[0] + 2 + len(score_text) - len(score_text.lstrip())
+        if not _SCORE.match(score_text.strip()) or not 1 <= int(score_text.strip()) <= 5:
+            message = f"score {score_text.strip()[:20]!r} is not a whole number from 1 to 5"
+            self._add(line, score_col, "JM403", message)
+            return
+        actors_text = raw[colons[1] + 1 :] if len(colons) > 1 else ""
+        actors = [decode(a.strip()) for a in actors_text.split(",") if a.strip()]
+        actors_col = (colons[1] + 2) if len(colons) > 1 else score_col
+        self._add_task(Task(line, start + 1, name, int(score_text), score_col, actors, actors_col))
+
+    def _add_task(self, task: Task) -> None:
+        if not self.diagram.sections:
+            self.diagram.sections.append(Section(task.line, task.col, _DEFAULT_STAGE))
+        section = self.diagram.sections[-1]
+        if len(section.tasks) >= MAX_STEPS_PER_STAGE:
+            message = f"a section has more than {MAX_STEPS_PER_STAGE:,} tasks"
+            self.problems.stop(task.line, task.col, "JM411", message)
+        self.budget.spend(2 * len(task.name) + sum(map(len, task.actors)), task.line, task.col)
+        section.tasks.append(task)
+
+    def _add(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
+        if not self.problems.full():
+            self.problems.add(line, col, code, message, hint)
+
+
+def to_data(diagram: Diagram, map_id: str, title: str) -> Imported:
+    """Map data from a parsed diagram, with the place of every part in the diagram."""
+    places = Places()
+    data: dict[str, Any] = {"journeymap": 1, "kind": "current-state", "id": map_id}
+    data["title"] = diagram.title or title
+    places.put(("title",), diagram.title_at)
+    if diagram.description:
+        data["description"] = diagram.description
+        places.put(("description",), diagram.description_at)
+    persona = next((t for s in diagram.sections for t in s.tasks if t.actors), None)
+    if persona is not None:
+        data["persona"] = {"name": persona.actors[0]}
+        places.put(("persona",), (persona.line, persona.actors_col))
+    default = [persona.actors[0]] if persona else []
+    stage_ids, step_ids, count = Ids("stage"), Ids("step"), 0
+    data["stages"] = []
+    for number, section in enumerate(diagram.sections):
+        pointer = ("stages", number)
+        places.put(pointer, (section.line, section.col))
+        ident = _phases().get(section.name.casefold())
+        if ident is None or ident in stage_ids.taken:
+            ident = stage_ids.new(section.name, number + 1)
+        stage_ids.taken.add(ident)
+        steps = []
+        for index, task in enumerate(section.tasks):
+            at = (*pointer, "steps", index)
+            places.put(at, (task.line, task.col))
+            places.put((*at, "emotion"), (task.line, task.score_col))
+            places.put((*at, "notes"), (task.line, task.actors_col))
+            count += 1
+            step: dict[str, Any] = {"id": step_ids.new(task.name, count), "action": task.name}
+            step["emotion"] = task.score - NEUTRAL
+            if task.actors != default:
+                step["notes"] = actors_note(task.actors)
+            steps.append(step)
+        data["stages"].append({"id": ident, "title": section.name, "steps": steps})
+    return Imported(data, places)
+
+
+def _masked(text: str) -> str:
+    """`text` with each entity code blanked out, so only real `#`, `:` and `;` remain."""
+    return ENTITY.sub(lambda found: "_" * len(found.group()), text)
+
+
+@cache
+def _phases() -> dict[str, str]:
+    """Every built-in title of a lifecycle phase, case-folded, in every built-in language."""
+    return {
+        labels(locale)[f"phase.{phase}"].casefold(): phase for locale in LOCALES for phase in PHASES
+    }
