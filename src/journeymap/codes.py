@@ -23,6 +23,7 @@ CODES: dict[str, str] = {
     "JM016": "A tab is used for indentation.",
     "JM017": "journeymap.toml is not valid TOML.",
     "JM018": "journeymap.toml names a lint rule that does not exist.",
+    "JM020": "A view of a map could not be drawn (the flow view needs Graphviz's dot).",
     "JM100": "The map does not match the schema.",
     "JM101": "A required property is missing.",
     "JM102": "A property is not allowed here.",
@@ -40,6 +41,7 @@ CODES: dict[str, str] = {
     "JM206": "A map is based on itself.",
     "JM207": "A referenced file has errors or is of the wrong kind.",
     "JM208": "Two maps (or two personas) of one project share an id.",
+    "JM209": "Two maps of a project would be written to the same page of the site.",
     "JM300": "An inline suppression suppresses nothing, or names an unknown rule.",
 }
 

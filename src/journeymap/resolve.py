@@ -36,6 +36,17 @@ class Resolver:
     load_map: MapLoader
     personas: dict[Path, tuple[Persona | None, list[Diagnostic]]] = field(default_factory=dict)
     maps: dict[Path, tuple[JourneyMap | None, list[Diagnostic]]] = field(default_factory=dict)
+    uses: dict[Path, set[Path]] = field(default_factory=dict)
+    """Every file a map's result depends on, by the map's resolved path (for build caches)."""
+
+    def dependencies(self, path: Path) -> frozenset[Path]:
+        """The files `path` reads through its references, transitively, itself excluded."""
+        return frozenset(self.uses.get(path.resolve(), ()))
+
+    def _record(self, source: Source, target: Path) -> None:
+        used = self.uses.setdefault(source.path.resolve(), set())
+        used.add(target)
+        used.update(self.uses.get(target, ()))
 
     def persona(self, source: Source, diagnostics: list[Diagnostic]) -> Persona | None:
         value = source.data.get("persona")
@@ -46,6 +57,7 @@ class Resolver:
         target = self._target(source, ("persona",), value, diagnostics, persona_id=True)
         if target is None:
             return None
+        self._record(source, target)
         if target not in self.personas:
             self.personas[target] = self._load_persona(target)
         persona, problems = self.personas[target]
@@ -77,7 +89,9 @@ class Resolver:
                 source.diagnostic(("based_on",), "JM205", f"based_on cycle: {names}")
             )
             return None
-        return self._based_on_map(source, value, target, chain, diagnostics)
+        journey = self._based_on_map(source, value, target, chain, diagnostics)
+        self._record(source, target)
+        return journey
 
     def _based_on_map(
         self,

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import commands, diff, interchange
+from journeymap.cli import build, commands, diff, interchange, serve
 
 app = typer.Typer(
     name="journeymap",
@@ -42,8 +42,10 @@ def _root(
 
 
 commands.register(app)
+build.register(app)
 diff.register(app)
 interchange.register(app)
+serve.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,213 @@
+"""`journeymap build`, top to bottom: lock, find maps, build what changed, write the pages.
+
+Two builds of one site never interleave: the second waits on a lock. A map with errors keeps
+the pages of its last good build and is listed on the index with its problems.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeymap.config import Project, load_project
+from journeymap.diagnostics import Diagnostic, Severity, at
+from journeymap.output import write_atomic
+from journeymap.report.text import line
+from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids, walk
+from journeymap.site import cache as caching
+from journeymap.site.lock import SiteError, locked
+from journeymap.site.pages import site_pages
+from journeymap.site.parallel import run_jobs
+from journeymap.site.summary import Summary
+from journeymap.site.work import Job, page_for
+
+Progress = Callable[[int, int], None]
+
+__all__ = ["BuildResult", "SiteError", "build"]
+
+
+@dataclass
+class BuildResult:
+    maps: int = 0
+    rendered: int = 0
+    reused: int = 0
+    failed: int = 0
+    files: int = 0
+    seconds: float = 0.0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    """Site page of each map with errors -> its diagnostics, one line each."""
+
+
+def build(
+    directory: Path,
+    out: Path,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    started = time.perf_counter()
+    project, problems = load_project(directory.resolve())
+    site = _site_dir(project, out)
+    with locked(site):
+        old = caching.load(site, caching.config_key(project.config_path))
+        digests = caching.Digests(project.root)
+        found, clashes = _discover(project, site)
+        stale, fresh = _plan(found, old, digests, force=force)
+        built = run_jobs(project.root, site, stale, jobs_count=jobs, progress=progress)
+        _keep_last_good(built, old)
+        result = _finish(project, site, found, old, {**fresh, **built}, digests)
+        result.diagnostics[:0] = problems + clashes
+        result.failed += len(clashes)
+    result.rendered, result.reused = len(built), len(fresh)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _site_dir(project: Project, out: Path) -> Path:
+    site = out.resolve()
+    if site == project.root or project.root.is_relative_to(site):
+        raise SiteError(f"the site directory {out} would hold the project; choose another -o")
+    if site.exists() and not site.is_dir():
+        raise SiteError(f"{out} exists and is not a directory")
+    return site
+
+
+def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Map files (relative to the root) to their pages, outside the site directory.
+
+    `a.yaml` and `a.yml` would share a page: the second is refused (JM209), not overwritten.
+    """
+    found: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    clashes: list[Diagnostic] = []
+    for path in walk(project.root):
+        if path.resolve().is_relative_to(site) or path.suffix not in MAP_SUFFIXES:
+            continue
+        relative = path.relative_to(project.root).as_posix()
+        page = page_for(relative)
+        if page in owners:
+            message = f"{owners[page]} is drawn at {page} already"
+            display = project.display(path)
+            clashes.append(at(display, 0, 0, "JM209", message, hint="rename one of the files"))
+            continue
+        found[relative], owners[page] = page, relative
+    return found, clashes
+
+
+def _plan(
+    found: dict[str, str], old: caching.Cache, digests: caching.Digests, *, force: bool
+) -> tuple[list[Job], dict[str, caching.Entry]]:
+    """Which maps to build and which entries to keep: same inputs, no errors last time."""
+    stale: list[Job] = []
+    fresh: dict[str, caching.Entry] = {}
+    for relative, page in found.items():
+        entry = old.entries.get(relative)
+        digest = digests.of_map(relative, entry.deps if entry else [])
+        if entry and not force and entry.digest == digest and not _has_errors(entry):
+            fresh[relative] = entry
+        else:
+            stale.append(Job(relative, page, digests.of_map(relative, [])))
+    return stale, fresh
+
+
+def _keep_last_good(built: dict[str, caching.Entry], old: caching.Cache) -> None:
+    """A map that now has errors keeps the pages (and index card) of its last good build."""
+    for relative, entry in built.items():
+        previous = old.entries.get(relative)
+        if previous is not None and _has_errors(entry):
+            entry.outputs = sorted({*entry.outputs, *previous.outputs})
+            entry.summary = entry.summary or previous.summary
+
+
+def _has_errors(entry: caching.Entry) -> bool:
+    return any(d["severity"] == "error" for d in entry.diagnostics)
+
+
+def _finish(
+    project: Project,
+    site: Path,
+    found: dict[str, str],
+    old: caching.Cache,
+    entries: dict[str, caching.Entry],
+    digests: caching.Digests,
+) -> BuildResult:
+    """Diagnostics, the shared pages, stale outputs removed, the cache saved."""
+    result = BuildResult()
+    entries = _with_deps_digest(entries, digests)
+    summaries, diagnostics = _collect(project, found, entries, result)
+    pages = site_pages(summaries, result.errors, project)
+    for name, data in pages.items():
+        _write_if_changed(site / name, data)
+    written = {name for e in entries.values() for name in e.outputs} | set(pages)
+    gone = [n for e in old.entries.values() for n in e.outputs if n not in written]
+    gone += [n for n in _old_pages(old) if n not in written]
+    caching.remove(site, gone)
+    caching.save(site, caching.Cache(old.key, entries | {"": _pages_entry(pages)}))
+    result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+    result.files = len(written)
+    return result
+
+
+def _with_deps_digest(
+    entries: dict[str, caching.Entry], digests: caching.Digests
+) -> dict[str, caching.Entry]:
+    """A built entry's digest is only final once its references are known: recompute it."""
+    for relative, entry in entries.items():
+        entry.digest = digests.of_map(relative, entry.deps)
+    return dict(sorted(entries.items()))
+
+
+def _collect(
+    project: Project, found: dict[str, str], entries: dict[str, caching.Entry], result: BuildResult
+) -> tuple[list[Summary], list[Diagnostic]]:
+    summaries: list[Summary] = []
+    diagnostics: list[Diagnostic] = []
+    for relative, entry in entries.items():
+        problems = [caching.from_json(d) for d in entry.diagnostics]
+        diagnostics.extend(problems)
+        if any(d.severity is Severity.ERROR for d in problems):
+            result.failed += 1
+            result.errors[found[relative]] = [line(d) for d in problems]
+        if entry.summary is not None:
+            summaries.append(Summary.from_json(entry.summary))
+    result.maps = sum(1 for e in entries.values() if e.kind != "persona")
+    diagnostics.extend(_duplicate_ids(project, entries))
+    return summaries, diagnostics
+
+
+def _duplicate_ids(project: Project, entries: dict[str, caching.Entry]) -> list[Diagnostic]:
+    """Map ids are unique in the project (JM208), as `validate` checks."""
+    reports = [
+        FileReport(
+            display=project.display(project.root / relative),
+            project_root="",
+            kind=e.kind,
+            map_id=e.map_id,
+            id_position=(e.id_position[0], e.id_position[1]) if e.id_position else None,
+        )
+        for relative, e in entries.items()
+    ]
+    return duplicate_ids(reports)
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    write_atomic(path, data)
+
+
+def _pages_entry(pages: dict[str, bytes]) -> caching.Entry:
+    """The shared pages are remembered like a map's outputs, so stale persona pages go."""
+    return caching.Entry(digest="", deps=[], outputs=sorted(pages), summary=None)
+
+
+def _old_pages(old: caching.Cache) -> list[str]:
+    entry = old.entries.get("")
+    return entry.outputs if entry else []

@@ -1,0 +1,122 @@
+"""The build cache: what each map was built from, so an unchanged map is not built again.
+
+A map's digest covers the tool, the project file, the map and every file it references
+(persona files, `based_on` maps and theirs). The cache lives inside the site directory, so
+deleting the site deletes the cache with it and the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import journeymap
+from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.output import write_atomic
+
+CACHE_FILE = ".journeymap/cache.json"
+_FORMAT = 1
+
+
+@dataclass
+class Entry:
+    """One map's last build: its digest, the files it read and wrote, what the pages need."""
+
+    digest: str
+    deps: list[str]
+    outputs: list[str]
+    summary: dict[str, Any] | None
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)
+    kind: str | None = None
+    map_id: str | None = None
+    id_position: list[int] | None = None
+
+
+@dataclass
+class Cache:
+    key: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def tool_fingerprint() -> str:
+    """The version, plus size and mtime of every package file, so an edited checkout counts."""
+    package = Path(journeymap.__file__).parent
+    digest = hashlib.sha256(journeymap.__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".j2") and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(
+                f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns};".encode()
+            )
+    return digest.hexdigest()
+
+
+def load(site: Path, key: str) -> Cache:
+    """The cache of the last build, or an empty one when the key or the format changed."""
+    try:
+        data = json.loads((site / CACHE_FILE).read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT or data.get("key") != key:
+            return Cache(key)
+        return Cache(key, {path: Entry(**entry) for path, entry in data["maps"].items()})
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return Cache(key)
+
+
+def save(site: Path, cache: Cache) -> None:
+    maps = {path: vars(entry) for path, entry in sorted(cache.entries.items())}
+    payload = {"format": _FORMAT, "key": cache.key, "maps": maps}
+    write_atomic(site / CACHE_FILE, json.dumps(payload, ensure_ascii=False, sort_keys=True))
+
+
+class Digests:
+    """Content digests of input files, each file read once per build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.known: dict[str, str] = {}
+
+    def of(self, relative: str) -> str:
+        if relative not in self.known:
+            try:
+                data = (self.root / relative).read_bytes()
+            except OSError:
+                data = b"\0missing"
+            self.known[relative] = hashlib.sha256(data).hexdigest()
+        return self.known[relative]
+
+    def of_map(self, relative: str, deps: list[str]) -> str:
+        digest = hashlib.sha256()
+        for name in (relative, *sorted(deps)):
+            digest.update(f"{name}\0{self.of(name)}\0".encode())
+        return digest.hexdigest()
+
+
+def config_key(config: Path | None) -> str:
+    """The cache key of everything all maps share: the tool and the project file."""
+    text = b""
+    if config is not None:
+        with contextlib.suppress(OSError):
+            text = config.read_bytes()
+    return hashlib.sha256(tool_fingerprint().encode() + b"\0" + text).hexdigest()
+
+
+def to_json(diagnostic: Diagnostic) -> dict[str, Any]:
+    data = {k: getattr(diagnostic, k) for k in ("path", "line", "col", "code", "message", "hint")}
+    data["severity"] = diagnostic.severity.label
+    return data
+
+
+def from_json(data: dict[str, Any]) -> Diagnostic:
+    return Diagnostic(**{**data, "severity": Severity.parse(data["severity"])})
+
+
+def remove(site: Path, outputs: list[str]) -> None:
+    """Delete outputs a map no longer has (it was deleted, renamed, or stopped branching)."""
+    for name in outputs:
+        with contextlib.suppress(OSError):
+            os.unlink(site / name)

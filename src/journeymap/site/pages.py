@@ -1,0 +1,168 @@
+"""The pages that tie the maps together: index, persona pages, channels by stage, backlog.
+
+Made from map summaries only, in the project's locale, with relative links so the site
+works from a file system, any static host and a CI artifact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from typing import Any
+
+from journeymap.config import Project
+from journeymap.i18n import Labels, labels
+from journeymap.interchange.csv_format import guard
+from journeymap.layout.context import make_context
+from journeymap.model import KINDS, PHASES
+from journeymap.render.env import environment
+from journeymap.site.summary import OTHER_PHASE, Summary
+from journeymap.theme import theme_from
+
+BACKLOG_COLUMNS = (
+    "severity",
+    "pain_point",
+    "text",
+    "owner",
+    "map",
+    "map_path",
+    "step",
+    "step_label",
+    "resolved_by",
+)
+
+
+def site_pages(
+    summaries: list[Summary], broken: dict[str, list[str]], project: Project
+) -> dict[str, bytes]:
+    """Every shared page by its path in the site."""
+    words = labels(project.locale)
+    common = {"labels": words, "site_title": project.name or words["site.maps"]}
+    personas = _personas(summaries, words)
+    rows = backlog_rows(summaries)
+    pages = {
+        "index.html": _page("site_index", common, root="", **_index(summaries, personas, broken)),
+        "channels.html": _page("site_channels", common, root="", **_channels(summaries, project)),
+        "backlog.html": _page("site_backlog", common, root="", rows=rows),
+        "backlog.csv": _csv(rows).encode("utf-8"),
+    }
+    for key, entry in personas.items():
+        pages[f"personas/{key}.html"] = _page("site_persona", common, root="../", **entry)
+    return pages
+
+
+def _page(template: str, common: dict[str, Any], **context: Any) -> bytes:
+    html = environment().get_template(f"{template}.html.j2").render(**common, **context)
+    return html.encode("utf-8")
+
+
+def _index(
+    summaries: list[Summary], personas: dict[str, Any], broken: dict[str, list[str]]
+) -> dict[str, Any]:
+    by_kind = [(k, [s for s in summaries if s.kind == k]) for k in KINDS]
+    by_phase = {
+        p: [s for s in summaries if any(st["phase"] == p for st in s.stages)] for p in PHASES
+    }
+    return {
+        "maps": summaries,
+        "by_kind": [(kind, group) for kind, group in by_kind if group],
+        "personas": personas,
+        "phases": PHASES,
+        "by_phase": by_phase,
+        "broken": [{"path": path, "problems": lines} for path, lines in sorted(broken.items())],
+    }
+
+
+def _phases(summary: Summary) -> set[str]:
+    return {stage["phase"] for stage in summary.stages}
+
+
+def _personas(summaries: list[Summary], words: Labels) -> dict[str, Any]:
+    found: dict[str, dict[str, Any]] = {}
+    for summary in summaries:
+        if summary.persona is None:
+            continue
+        entry = found.setdefault(summary.persona["key"], {"persona": summary.persona, "maps": []})
+        entry["maps"].append(
+            {
+                "page": summary.page,
+                "title": summary.title,
+                "steps": summary.steps,
+                "kind_label": words[f"kind.{summary.kind}"],
+            }
+        )
+    return dict(sorted(found.items()))
+
+
+def _channels(summaries: list[Summary], project: Project) -> dict[str, Any]:
+    """Channel by lifecycle phase: how many touchpoints, in which maps."""
+    cells: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for summary in summaries:
+        for channel, phase in summary.touchpoints:
+            cell = cells[channel].setdefault(phase, {"count": 0, "maps": []})
+            cell["count"] += 1
+            if (summary.page, summary.title) not in cell["maps"]:
+                cell["maps"].append((summary.page, summary.title))
+    peak = max((c["count"] for row in cells.values() for c in row.values()), default=1)
+    for row in cells.values():
+        for cell in row.values():
+            cell["level"] = 1 + min(3, (4 * cell["count"] - 1) // peak)
+    ctx = make_context(
+        locale=project.locale, theme=theme_from(project.theme), channels=project.channels
+    )
+    matrix = [
+        {
+            "label": ctx.channel(channel)[0],
+            "cells": row,
+            "total": sum(c["count"] for c in row.values()),
+        }
+        for channel, row in cells.items()
+    ]
+    matrix.sort(key=lambda row: (-row["total"], row["label"]))
+    used = {phase for row in cells.values() for phase in row}
+    phases = [*PHASES, OTHER_PHASE] if OTHER_PHASE in used else list(PHASES)
+    return {"matrix": matrix, "phases": phases}
+
+
+def backlog_rows(summaries: list[Summary]) -> list[dict[str, Any]]:
+    """Every pain point of every map, most severe first, with the future steps resolving it."""
+    resolved: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for future in summaries:
+        for step in future.resolves if future.based_on else ():
+            for pain in step["pains"]:
+                resolved[(future.based_on or "", pain)].append(f"{future.title}: {step['step']}")
+    rows = [
+        {
+            **pain,
+            "map": s.title,
+            "map_id": s.id,
+            "path": s.path,
+            "page": s.page,
+            "resolved_by": resolved.get((s.path, pain["id"]), []),
+        }
+        for s in summaries
+        for pain in s.pains
+    ]
+    rows.sort(key=lambda r: (-(r["severity"] or 0), r["path"]))
+    return rows
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(BACKLOG_COLUMNS)
+    for r in rows:
+        values = (
+            r["severity"] or "",
+            r["id"],
+            r["text"],
+            r["owner"] or "",
+            r["map_id"],
+            r["path"],
+            r["step_id"],
+            r["step"],
+            "; ".join(r["resolved_by"]),
+        )
+        writer.writerow([guard(str(v)) for v in values])
+    return buffer.getvalue()

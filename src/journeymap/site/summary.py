@@ -1,0 +1,99 @@
+"""What the site's shared pages need to know of one map, small and JSON-safe for the cache.
+
+The index, persona pages, channel matrix and backlog are made from these summaries only, so
+an unchanged map is never parsed again just to list it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from journeymap.interchange.ids import slug
+from journeymap.layout.context import Context
+from journeymap.layout.steps import stage_title
+from journeymap.model import JourneyMap, Persona
+
+OTHER_PHASE = "other"
+
+
+@dataclass
+class Summary:
+    page: str
+    path: str
+    id: str
+    kind: str
+    title: str
+    steps: int
+    stages: list[dict[str, Any]] = field(default_factory=list)
+    persona: dict[str, Any] | None = None
+    pains: list[dict[str, Any]] = field(default_factory=list)
+    touchpoints: list[list[str]] = field(default_factory=list)
+    resolves: list[dict[str, Any]] = field(default_factory=list)
+    based_on: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Summary:
+        return cls(**data)
+
+
+def summarize(
+    journey: JourneyMap, ctx: Context, *, page: str, path: str, based_on: str | None
+) -> Summary:
+    """`path` and `based_on` are relative to the project root, so no page depends on the cwd."""
+    return Summary(
+        page=page,
+        path=path,
+        id=journey.id,
+        kind=journey.kind,
+        title=journey.title,
+        steps=sum(1 for _ in journey.steps()),
+        stages=[{"title": stage_title(ctx, s), "phase": s.lifecycle_phase} for s in journey.stages],
+        persona=_persona(journey.persona) if journey.persona else None,
+        pains=[
+            {
+                "id": p.id,
+                "text": p.text,
+                "severity": p.severity,
+                "owner": p.owner,
+                "step": step.label,
+                "step_id": step.id,
+            }
+            for step, p in journey.pain_points()
+        ],
+        touchpoints=[
+            [t.channel, stage.lifecycle_phase or OTHER_PHASE]
+            for stage, step in journey.steps()
+            for t in step.touchpoints
+        ],
+        resolves=[
+            {"step": step.label, "pains": list(step.resolves)}
+            for _, step in journey.steps()
+            if step.resolves
+        ],
+        based_on=based_on,
+    )
+
+
+def _persona(persona: Persona) -> dict[str, Any]:
+    return {
+        "key": persona_key(persona),
+        "name": persona.name,
+        "role": persona.role,
+        "quote": persona.quote,
+        "goals": list(persona.goals),
+        "needs": list(persona.needs),
+        "frustrations": list(persona.frustrations),
+    }
+
+
+def persona_key(persona: Persona) -> str:
+    """The persona page's file name: its id, else its name; a hash where no Latin form exists."""
+    key = slug(persona.id or "") or slug(persona.name)
+    if key:
+        return key
+    return "persona-" + hashlib.sha256(persona.name.encode("utf-8")).hexdigest()[:10]

@@ -1,0 +1,72 @@
+"""Building one map: check it, render its views, write them into the site.
+
+Runs in worker processes. Each worker writes its own files and sends back only the small
+cache entry, never the rendered bytes or the parsed map.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from journeymap.config import Project, load_project
+from journeymap.diagnostics import Severity, at
+from journeymap.output import write_atomic
+from journeymap.pipeline import Session, check_file, open_session
+from journeymap.rendering import Request, context_for, render_journey
+from journeymap.site.cache import Entry, to_json
+from journeymap.site.summary import summarize
+
+MAPS_DIR = "maps"
+_REQUEST = Request(view="all", formats=("svg", "html"))
+
+
+@dataclass
+class Job:
+    """A map to build: its path relative to the project root, and its page in the site."""
+
+    relative: str
+    page: str
+    digest: str
+
+
+class Worker:
+    """One project's session, kept for all the maps a process builds."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.project: Project = load_project(root)[0]
+        self.session: Session = open_session(self.project)
+        self.site = site
+
+    def build(self, job: Job) -> Entry:
+        path = self.project.root / job.relative
+        checked = check_file(path, self.session)
+        deps = [self._relative(p) for p in self.session.resolver.dependencies(path)]
+        entry = Entry(job.digest, sorted(deps), [], None, [to_json(d) for d in checked.diagnostics])
+        entry.kind, entry.map_id = checked.kind, checked.doc_id
+        entry.id_position = list(checked.id_position) if checked.id_position else None
+        errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
+        if checked.journey is None or errors:
+            return entry
+        rendered = render_journey(checked.journey, self.project, _REQUEST)
+        for failure in rendered.failures:
+            problem = at(checked.display, 0, 0, "JM020", failure)
+            entry.diagnostics.append(to_json(problem))
+        folder = PurePosixPath(job.page).parent
+        for name, data in sorted(rendered.files.items()):
+            write_atomic(self.site / folder / name, data)
+            entry.outputs.append(str(folder / name))
+        ctx = context_for(checked.journey, self.project)
+        based_on = checked.journey.based_on
+        origin = self._relative(Path(based_on.path).resolve()) if based_on else None
+        summary = summarize(checked.journey, ctx, page=job.page, path=job.relative, based_on=origin)
+        entry.summary = summary.to_json()
+        return entry
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.project.root.resolve()).as_posix()
+
+
+def page_for(relative: str) -> str:
+    """`i18n/hu-bike.yaml` is drawn at `maps/i18n/hu-bike.html`, beside its SVG files."""
+    return str(PurePosixPath(MAPS_DIR) / PurePosixPath(relative).with_suffix(".html"))
