@@ -596,3 +596,48 @@ def test_future_report_formats(cli: Cli, output_format: str) -> None:
     assert marks["f-diff-pays-at-dock"] == "diff-mark diff-removed"
     assert "f-diff-rides" not in marks
     assert "Legend" in result.stdout
+
+
+# --- regressions and checks made by running the commands as a user ----------------------
+
+XSS = ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>')
+
+
+def test_html_escapes_every_map_text_and_fetches_nothing(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    base = MINIMAL_MAP.format(id="m")
+    old = write("old.yaml", base.replace("A small journey", json.dumps(XSS[0])))
+    hostile = base.replace("A small journey", json.dumps(XSS[1]))
+    hostile = hostile.replace("Reads about it", json.dumps(" ".join(XSS)))
+    hostile = hostile.replace("Offer page", json.dumps(XSS[1])).replace("Ana", json.dumps(XSS[0]))
+    new = write("new.yaml", hostile)
+    out = project / "d.html"
+    assert cli("diff", str(old), str(new), "-f", "html", "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script" not in page and "<img" not in page and "onerror=alert(1)&gt;" in page
+    assert re.findall(r"https?://[^\s\"'<>]+", page) == ["http://www.w3.org/2000/svg"]
+    assert not re.search(r"url\(|@import|<link|<iframe|<object|\s(src|href)=\"[a-z]", page)
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown", "json", "html"])
+def test_every_report_is_byte_identical_on_a_second_run(cli: Cli, output_format: str) -> None:
+    pairs = [
+        (str(EXAMPLES / "current-state.yaml"), str(EXAMPLES / "future-state.yaml")),
+        (str(CASES / "blueprint-old.yaml"), str(CASES / "blueprint-new.yaml")),
+        (str(EXAMPLES / "future-state.yaml"),),
+    ]
+    for pair in pairs:
+        first = cli("diff", *pair, "-f", output_format)
+        assert first.exit_code == 0, first.stderr
+        assert cli("diff", *pair, "-f", output_format).stdout == first.stdout
+
+
+def test_out_never_replaces_a_map_being_compared(cli: Cli, project: Path, write: Write) -> None:
+    old = write("old.yaml", MINIMAL_MAP.format(id="m"))
+    new = write("new.yaml", MINIMAL_MAP.format(id="m").replace("emotion: 0", "emotion: 1"))
+    for target in (old, new, project / "." / "new.yaml"):
+        result = cli("diff", str(old), str(new), "-o", str(target))
+        assert result.exit_code == 2 and "one of the maps being compared" in result.stderr
+    assert old.read_text(encoding="utf-8") == MINIMAL_MAP.format(id="m")
+    assert "emotion: 1" in new.read_text(encoding="utf-8")

@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, Result
+from conftest import EXAMPLES, MINIMAL_MAP, Result
 from journeymap.interchange import CODES, items
 from journeymap.interchange.csv_format import COLUMNS, guard, unguard
-from journeymap.interchange.ids import Ids, slug
+from journeymap.interchange.ids import Ids, digest, slug
 from journeymap.interchange.markdown import escape as md_escape
-from journeymap.interchange.mermaid_import import parse_mermaid
+from journeymap.interchange.mermaid_import import parse_mermaid, to_data
 from journeymap.interchange.places import MAX_STAGES, MAX_STEPS_PER_STAGE, ImportFailed
-from journeymap.interchange.yamlout import to_yaml
+from journeymap.interchange.yamlout import FlowList, to_yaml
 from journeymap.schema import schema
 from journeymap.source import parse_text
 
@@ -359,15 +359,15 @@ def test_mermaid_import_maps_sections_tasks_and_actors(
         ("awareness", "Megismerés"),
         ("ures-szakasz", "Üres szakasz"),
         ("consideration", "考慮"),
-        ("stage-4", "Ελληνικά"),
+        (f"stage-{digest('Ελληνικά')}", "Ελληνικά"),
         ("empty-at-the-end", "Empty at the end"),
     ]
     steps = steps_of(data)
     assert [s["id"] for s in steps] == [
         "hirdetest-lat-a-kozossegi-mediaban",
-        "step-2",
+        f"step-{digest('比較兩個方案: 價格與運費')}",
         "pays-1-then-waits-50-longer",
-        "step-4",
+        f"step-{digest('Καλεί το κέντρο')}",
     ]
     assert steps[1]["action"] == "比較兩個方案: 價格與運費"
     assert steps[1]["notes"] == "Actors: 林怡君, 客服#44; 小王"
@@ -545,7 +545,7 @@ def test_hand_written_csv_fills_in_ids_titles_and_stages(
     assert [s["id"] for s in steps_of(data)] == [
         "sees-the-poster",
         "sees-the-poster-2",
-        "step-3",
+        f"step-{digest('購買')}",
         "pays",
     ]
     assert steps_of(data)[1]["thoughts"] == ["First", "Second"]
@@ -690,8 +690,14 @@ HEADER = ["stage_id", "step_id", "action", "emotion", "pain_points", "next", "ti
         (csv_text(HEADER, ["s", "a", "A", "", "P [id: p; severity: 9]"]), "JM405", "2:8"),
         (csv_text(HEADER, ["s", "a", "A", "", "[id: p]"]), "JM405", "2:8"),
         (csv_text(HEADER, ["s", "a", "A", "", "", "", "", "", "extra"]), "JM406", "2:12"),
-        ('stage_id,action\r\ns,"never closed\r\n', "JM407", "2:1"),
-        ('stage_id,action\r\ns,"a"b\r\n', "JM407", "2:1"),
+        ('stage_id,action\r\ns,"never closed\r\n', "JM407", "2:3"),
+        ('stage_id,action\r\ns,"a"\r\nt,"c\r\n""d""\r\n', "JM407", "3:3"),
+        ('stage_id,action\r\ns,"a"b\r\n', "JM407", "2:6"),
+        ('stage_id,action\r\ns,"say ""hi"" " now\r\n', "JM407", "2:16"),
+        ("stage_id,action\r\n", "JM404", "1:1"),
+        ("stage_id,action\r\n,\r\n\r\n", "JM404", "1:1"),
+        ("stage_id;action\r\ns;a\r\n", "JM404", "1:9"),
+        ("stage_id\taction\r\ns\ta\r\n", "JM404", "1:9"),
         (csv_text(HEADER, ["s", "a", "A"], ["t", "b", "B"], ["s", "c", "C"]), "JM408", "4:1"),
         ("stage_id,stage_title,action\r\ns,One,A\r\ns,Two,B\r\n", "JM408", "3:3"),
         (csv_text(HEADER, ["s", "a", "A"], ["s", "a", "B"]), "JM409", "3:3"),
@@ -783,14 +789,17 @@ def test_ids_are_kebab_case_unique_and_bounded() -> None:
     assert slug("認知") == ""
     ids = Ids("step", {"taken"})
     assert [
-        ids.new(label, n) for n, label in enumerate(["Taken", "taken", "認知", "", "A" * 90], 1)
+        ids.new(label, n)
+        for n, label in enumerate(["Taken", "taken", "認知", "", "A" * 90, "認知"], 1)
     ] == [
         "taken-2",
         "taken-3",
-        "step-3",
+        f"step-{digest('認知')}",
         "step-4",
         "a" * 80,
+        f"step-{digest('認知')}-2",
     ]
+    assert re.fullmatch(r"step-[0-9a-f]{8}", f"step-{digest('認知')}")
     assert ids.new("A" * 90, 6) == "a" * 78 + "-2"
 
 
@@ -845,3 +854,140 @@ def test_markdown_research_links_keep_their_target(cli: Cli, project: Path, writ
     assert hrefs == ["https://example.com/wiki/Foo_%28bar%29?a=1&b=2", "mailto:team@example.com"]
     assert text.rstrip().endswith("- Offline notes")
     assert "- [Study \\[1\\] \\| \\<b\\>](<https://example.com/wiki/Foo_%28bar%29?a=1&b=2>)" in text
+
+
+# --- regressions found by running the commands as a user ---------------------------------
+
+ZH_DIAGRAM = (
+    "journey\n  title 退貨流程\n  section 認知\n    看到廣告: 3: 小美\n  section 退貨申請\n"
+)
+
+
+def test_non_latin_ids_stay_when_a_task_is_added_above(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    """Ids made from positions shifted, so diff saw every later step as changed."""
+    tasks = "    填寫退貨單: 2: 小美\n    填寫退貨單: 1: 小美, 客服\n    收到退款: 5: 小美\n"
+    before = imported(cli, write("a.mmd", ZH_DIAGRAM + tasks), project / "a.yaml")
+    after = imported(
+        cli, write("b.mmd", ZH_DIAGRAM + "    打開網站: 3: 小美\n" + tasks), project / "a2.yaml"
+    )
+    ids = [s["id"] for s in steps_of(dump(cli, after))]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"step-[0-9a-f]{8}(-2)?", i) for i in ids)
+    report = json.loads(cli("diff", str(before), str(after), "-f", "json").stdout)
+    changes = [(c["kind"], c["element"]) for c in report["maps"][0]["changes"]]
+    assert changes == [("changed", "map"), ("added", "step")]  # the map id, and the new task
+
+
+def test_many_equal_labels_get_ids_in_linear_time() -> None:
+    """A repeat used to retry -2, -3, ... from the start: 40,000 equal tasks never ended."""
+    ids = Ids("step")
+    assert [ids.new("a", n) for n in range(1, 60_001)][-2:] == ["a-59999", "a-60000"]
+
+
+def test_an_input_just_under_the_old_bound_is_refused_while_reading(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    """The size budget undercounted each task, so this input was built, checked and
+    emitted (6 s) before its size was refused; now reading stops at the limit."""
+    tasks = [f"    t{i}: 3\n" for i in range(38_000)]
+    text = "journey\n" + "".join(
+        f"  section S{j}\n" + "".join(tasks[j * 1900 : (j + 1) * 1900]) for j in range(20)
+    )
+    lines = failure(cli, "import", str(write("near.mmd", text)), "-o", str(project / "n.yaml"))
+    assert "JM411 the imported map would be larger than 2 MiB" in lines[0]
+
+
+def test_the_size_budget_never_refuses_a_map_that_fits() -> None:
+    """The budget is a lower bound of the YAML: it may stop early, never wrongly."""
+    from journeymap.interchange.mermaid_import import _Parser
+
+    chooser = random.Random(11)
+    alphabet = ["a", "é", "中", " ", "#58;", "Ω", "-"]
+    for _ in range(200):
+        lines = ["journey", "  section S"]
+        for _ in range(chooser.randint(1, 30)):
+            name = "".join(chooser.choice(alphabet) for _ in range(chooser.randint(1, 9)))
+            actors = chooser.choice(["", ": A", ": A, B", ": Ω"])
+            lines.append(f"    x{name.strip()}: {chooser.randint(1, 5)}{actors}")
+        parser = _Parser("\n".join(lines), "r.mmd")
+        data = to_data(parser.parse(), "r", "R").data
+        assert parser.budget.used <= len(to_yaml(data).encode("utf-8"))
+
+
+def test_the_csv_size_budget_never_refuses_a_map_that_fits() -> None:
+    from journeymap.interchange.csv_import import _Reader
+
+    chooser = random.Random(12)
+    columns = ["stage_id", "step_id", "title", "action", "moment_of_truth", "thoughts", "resolves"]
+    cells = {
+        "stage_id": ["s", "a-very-long-stage-id-written-on-every-row-of-the-stage"],
+        "step_id": ["", "  x  "],
+        "title": ["", "  ", "Été 中", "認知"],
+        "action": ["a", "é  中", "   "],
+        "moment_of_truth": ["", "false", "true"],
+        "thoughts": ["", "\n\n", "t"],
+        "resolves": ["", "p ,  q"],
+    }
+    for _ in range(200):
+        rows = [columns]
+        for number in range(chooser.randint(1, 20)):
+            row = [chooser.choice(cells[c]) for c in columns]
+            row[1] = f"{row[1].strip()}{number}" if row[1] else ""
+            rows.append(row)
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        reader = _Reader(buffer.getvalue(), "r.csv")
+        try:
+            data = reader.read("r", "R").data
+        except ImportFailed:
+            continue
+        assert reader.budget.used <= len(to_yaml(data).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ends with a break\n",
+        "two breaks\n\n",
+        "three\n\n\n",
+        "a\n  indented\nback",
+        " leading space\nsecond",
+        "\nleading break",
+        "tab\tin\nmulti",
+        "trailing spaces  \nnext ",
+        "- dash\n# hash\n: colon",
+        "中文\n第二行",
+        "\u200bzero width\nx",
+        "nbsp\xa0here",
+        "bidi \u202eabc",
+        "a: b",
+        "a:",
+        "x #y",
+        "plain, with [brackets] and {braces}",
+    ],
+)
+def test_yaml_emitter_round_trips_blocks_and_quotes(text: str) -> None:
+    data = {"stages": [{"id": "s", "steps": [{"notes": text, "thoughts": [text, "ok"]}]}]}
+    data["keys"] = {"fine": FlowList(["a-b", "1.5", "x y"]), "empty": FlowList([])}
+    source = parse_text(to_yaml(data), "t.yaml")
+    assert not hasattr(source, "code"), source
+    assert json.dumps(source.data) == json.dumps(data)  # type: ignore[union-attr]
+
+
+def test_yaml_emitter_writes_maps_as_people_do() -> None:
+    data = {"id": "m", "tags": FlowList(["a", "b"]), "stages": [{"id": "s", "steps": []}]}
+    data["notes"] = "line one\nline two"
+    assert to_yaml(data, "# h\n") == (
+        "# h\nid: m\ntags: [a, b]\nstages:\n  - id: s\n    steps: []\n"
+        "notes: |-\n  line one\n  line two\n"
+    )
+
+
+def test_export_refuses_to_overwrite_the_map_it_reads(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    path = write("m.yaml", MINIMAL_MAP.format(id="m"))
+    result = cli("export", "--to", "json", str(path), "-o", str(path))
+    assert result.exit_code == 2 and "is the map being exported" in result.stderr
+    assert path.read_text(encoding="utf-8") == MINIMAL_MAP.format(id="m")

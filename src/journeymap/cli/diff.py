@@ -80,8 +80,11 @@ def diff(
     if out is None:
         sys.stdout.write(report)
     else:
+        from journeymap.cli.interchange import overwrites
         from journeymap.output import write_atomic
 
+        if overwrites(out, _inputs(result, arguments)):
+            raise fail(f"{out} is one of the maps being compared; choose another --out")
         try:
             write_atomic(out, report)
         except OSError as exc:
@@ -92,6 +95,14 @@ def diff(
 def wants_color(stream: TextIO, output_format: str) -> bool:
     """Colour for the text report on a terminal, unless NO_COLOR is set (no-color.org)."""
     return output_format == "text" and stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _inputs(result: DiffResult, arguments: list[str]) -> list[Path]:
+    """Every map file the report was made from, the based_on map of a future one too."""
+    shown = [m.new for m in result.maps if m.new]
+    if result.future is not None:
+        shown += [result.future.future, result.future.based_on]
+    return [Path(name) for name in (*arguments, *shown)]
 
 
 def _run(git: str | None, arguments: list[str]) -> DiffResult:

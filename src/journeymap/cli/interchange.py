@@ -50,6 +50,8 @@ def export(
     if out is None:
         sys.stdout.write(text)
         return
+    if overwrites(out, [path]):
+        raise fail(f"{out} is the map being exported; choose another --out")
     try:
         write_atomic(out, text)
     except OSError as exc:
@@ -87,7 +89,23 @@ def import_(
     if not written:
         raise typer.Exit(1)
     for written_path in written:
-        print(f"wrote {written_path}")
+        print(f"wrote {written_path if written_path == out else _shown(written_path)}")
+
+
+def _shown(path: Path) -> Path:
+    """The schema file beside the map: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def overwrites(out: Path, inputs: list[Path]) -> bool:
+    """Whether writing `out` would replace one of the inputs (a slip that loses a map)."""
+    try:
+        return out.exists() and any(p.exists() and out.samefile(p) for p in inputs)
+    except OSError:
+        return False
 
 
 def register(app: typer.Typer) -> None:

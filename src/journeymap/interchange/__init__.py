@@ -14,7 +14,7 @@ CODES: dict[str, str] = {
     "JM401": "The input is not a Mermaid journey diagram.",
     "JM402": "A Mermaid line cannot be read (a task without `: score`, an empty name, `;`).",
     "JM403": "A Mermaid task score is not a whole number from 1 to 5.",
-    "JM404": "The CSV header is missing, repeats a column, or names an unknown column.",
+    "JM404": "The CSV header is missing, repeats or names an unknown column, or no row follows.",
     "JM405": "A CSV cell holds a value that cannot be read (number, item, flag, key).",
     "JM406": "A CSV row has more cells than the header.",
     "JM407": "The CSV text is malformed (an unterminated quote, a cell over the size limit).",

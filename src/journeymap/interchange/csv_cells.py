@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from journeymap.interchange import items
+from journeymap.interchange.ids import shortest
 from journeymap.interchange.items import ItemError
 from journeymap.interchange.yamlout import FlowList
 from journeymap.model import BLUEPRINT_ROWS
@@ -171,3 +172,18 @@ def read_cell(column: str, cell: str) -> Any:
     """The value of a non-blank cell; None (or an empty list) leaves the key out."""
     value = READERS[column](cell)
     return value if value != [] or column == "next" else None
+
+
+_PLAIN = ("title", "action", "time", "place", "status", "feeling", "notes")
+_NOT_ITEMS = frozenset((*_PLAIN, "step_id", "moment_of_truth"))
+
+
+def sizes(values: dict[str, str]) -> tuple[int, int]:
+    """A row's text for the size budget: item cells may shrink (escapes), plain text and
+    the id cannot. Stage cells are written once per stage, a `false` flag not at all."""
+    exact = sum(len(values.get(c, "").strip()) for c in _PLAIN)
+    given = values.get("step_id", "").strip()
+    label = next((values[c] for c in ("title", "action") if values.get(c, "").strip()), "")
+    exact += len(given) if given else shortest(label, "step")
+    items = sum(len(values.get(c, "").strip()) for c in READERS if c not in _NOT_ITEMS)
+    return items, exact

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeymap.interchange.csv_cells import READERS, read_cell
+from journeymap.interchange.csv_cells import READERS, read_cell, sizes
 from journeymap.interchange.csv_format import COLUMNS, unguard
 from journeymap.interchange.csv_records import Records
 from journeymap.interchange.ids import Ids
@@ -42,6 +42,8 @@ _KIND_OF = {
     **dict.fromkeys(BLUEPRINT_ROWS, "service-blueprint"),
 }
 _STAGE_FIELDS = ("title", "phase", "description")
+ROW_BYTES = len("      - id: \n        action: \n")
+"""The YAML of a step beyond its texts: the smallest row is an id and an action."""
 
 
 @dataclass
@@ -75,7 +77,7 @@ class _Reader:
     def __init__(self, text: str, display: str) -> None:
         self.problems = Problems(display)
         self.records = Records(text, self.problems)
-        self.budget = Budget(self.problems)
+        self.budget = Budget(self.problems, ROW_BYTES)
         self.places = Places(self.records.locate)
         self.columns: dict[str, int] = {}
 
@@ -86,6 +88,8 @@ class _Reader:
             self.problems.stop(1, 1, "JM404", "the file is empty; a header row is required")
         self._header(header[1])
         rows = self._rows(records)
+        if not rows and not self.problems.items:
+            self.problems.stop(1, 1, "JM404", "the file has a header but no rows of steps")
         stages = self._stages(rows)
         kind = self._kind(rows)
         self.problems.raise_any()
@@ -96,6 +100,7 @@ class _Reader:
 
     def _header(self, cells: list[str]) -> None:
         names = [cell.strip() for cell in cells]
+        self._delimiter(names)
         for index, name in enumerate(names):
             if name not in COLUMNS:
                 close = difflib.get_close_matches(name, COLUMNS, n=1)
@@ -113,6 +118,15 @@ class _Reader:
             self._add((0, 0), "JM404", "the header needs a `stage_id` or `stage_title` column")
         self.problems.raise_any()
 
+    def _delimiter(self, names: list[str]) -> None:
+        """Spreadsheets in many locales save `;`- or tab-separated files as CSV."""
+        for separator, name in ((";", "semicolons"), ("\t", "tabs")):
+            parts = [part.strip() for part in names[0].split(separator)] if names else []
+            if len(names) == 1 and len(set(parts) & set(COLUMNS)) > 1:
+                hint = "save it as comma-separated CSV (in Excel: CSV UTF-8)"
+                message = f"the cells are separated by {name}, not commas"
+                self.problems.stop(1, len(parts[0]) + 1, "JM404", message, hint)
+
     def _rows(self, records: Iterator[tuple[int, list[str]]]) -> list[_Row]:
         rows = []
         width = len(self.columns)
@@ -125,7 +139,7 @@ class _Reader:
                 continue
             values = {name: _cell(cells[i]) for name, i in self.columns.items() if i < len(cells)}
             line = self.records.line(index)
-            self.budget.spend(sum(len(value) for value in values.values()), line, 1)
+            self.budget.spend(*sizes(values), line, 1)
             rows.append(_Row(index, line, values))
         return rows
 

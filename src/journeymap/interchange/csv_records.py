@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import NoReturn
 
 from journeymap.interchange.places import Problems
 
@@ -27,9 +28,26 @@ class Records:
             except StopIteration:
                 return
             except csv.Error as exc:
-                self.problems.stop(first, 1, "JM407", f"malformed CSV: {exc}")
+                self._malformed(first, str(exc))
             self.bounds.append((first, reader.line_num))
             yield len(self.bounds) - 1, cells
+
+    def _malformed(self, first: int, error: str) -> NoReturn:
+        """The csv module's complaint in the user's terms, at the quote that caused it."""
+        line, col = _trouble(self.lines[first - 1 :], first)
+        hint = None
+        if error.startswith("unexpected end of data"):
+            message = "a quoted cell is never closed: the file ends inside the quotes"
+        elif "expected after" in error:
+            message = "text follows the closing quote of a cell"
+            hint = 'a quote inside a quoted cell is written twice: "say ""hi"""'
+        elif error.startswith("field larger than field limit"):
+            line, col = first, 1
+            message = f"a cell is longer than {csv.field_size_limit():,} characters"
+        else:
+            line, col = first, 1
+            message = f"malformed CSV: {error}"
+        self.problems.stop(line, col, "JM407", message, hint)
 
     def line(self, record: int) -> int:
         return self.bounds[record][0]
@@ -52,3 +70,22 @@ class Records:
                     number += 1
             line += 1
         return last, 1
+
+
+def _trouble(lines: list[str], first: int) -> tuple[int, int]:
+    """The text after a closing quote, else the quote of a cell left open (RFC 4180)."""
+    state, opened = "start", (first, 1)
+    for number, text in enumerate(lines, first):
+        for offset, char in enumerate(text):
+            ends = char in ",\r\n"
+            if state == "quote":  # the previous character closed or escaped a quote
+                if char != '"' and not ends:
+                    return number, offset + 1
+                state = "quoted" if char == '"' else "start"
+            elif state == "quoted":
+                state = "quote" if char == '"' else "quoted"
+            elif char == '"' and state == "start":
+                state, opened = "quoted", (number, offset + 1)
+            else:
+                state = "start" if ends else "plain"
+    return opened

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 
 from journeymap.i18n import LOCALES, labels
-from journeymap.interchange.ids import Ids
+from journeymap.interchange.ids import Ids, shortest
 from journeymap.interchange.mermaid import ENTITY, NEUTRAL, actors_note, decode
 from journeymap.interchange.places import (
     MAX_STAGES,
@@ -42,6 +42,7 @@ _SECTION = re.compile(r"section(?:\s|\Z)", re.I)
 _FRONT_TITLE = re.compile(r"title:\s*(.*?)\s*\Z")
 _SCORE = re.compile(r"[0-9]{1,9}\Z")
 _DEFAULT_STAGE = "Journey"
+TASK_BYTES = len("      - id: \n        action: \n        emotion: 0\n")  # in every step
 
 
 @dataclass
@@ -83,8 +84,9 @@ class _Parser:
     def __init__(self, text: str, display: str) -> None:
         self.lines = _LINE_BREAK.split(text)
         self.problems = Problems(display)
-        self.budget = Budget(self.problems)
+        self.budget = Budget(self.problems, TASK_BYTES)
         self.diagram = Diagram()
+        self.persona: str | None = None  # the first actor seen; `to_data` makes it the persona
 
     def parse(self) -> Diagram:
         index = self._header()
@@ -235,7 +237,11 @@ class _Parser:
         if len(section.tasks) >= MAX_STEPS_PER_STAGE:
             message = f"a section has more than {MAX_STEPS_PER_STAGE:,} tasks"
             self.problems.stop(task.line, task.col, "JM411", message)
-        self.budget.spend(2 * len(task.name) + sum(map(len, task.actors)), task.line, task.col)
+        if self.persona is None and task.actors:
+            self.persona = task.actors[0]
+        noted = sum(map(len, task.actors)) if task.actors != [self.persona] else 0
+        exact = len(task.name) + shortest(task.name, "step") + noted
+        self.budget.spend(0, exact, task.line, task.col)
         section.tasks.append(task)
 
     def _add(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:

@@ -88,15 +88,20 @@ class Budget:
     """A lower bound of the map's YAML size, so a huge input stops before anything is built.
 
     A map file may not exceed MAX_FILE_BYTES; counting half the bytes each step brings in
-    (escapes and quotes can shrink text, never by more than that) stops early and safely.
+    (escapes and quotes can shrink text, never by more than that) plus the `fixed` bytes of
+    keys and indentation every step has stops early and safely. The bound must be tight:
+    PyYAML emits about 0.5 MB a second, so an input just under a loose bound would take
+    seconds to be refused.
     """
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, fixed: int) -> None:
         self.problems = problems
+        self.fixed = fixed
         self.used = 0
 
-    def spend(self, size: int, line: int, col: int) -> None:
-        self.used += size // 2 + 24
+    def spend(self, size: int, exact: int, line: int, col: int) -> None:
+        """`size` bytes of text that may shrink, `exact` bytes that are written as they are."""
+        self.used += size // 2 + exact + self.fixed
         if self.used > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
             self.problems.stop(

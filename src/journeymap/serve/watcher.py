@@ -1,0 +1,53 @@
+"""Saves to builds: watch a project for changed maps, personas and config, rebuild each time.
+
+watchfiles (inotify on Linux) groups a burst of events, as an editor's save makes, into one
+change; a short debounce keeps the time from save to rebuilt page well under half a second.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import watchfiles
+
+from journeymap.serve.building import Build, rebuild
+
+DEBOUNCE_MS = 50
+STEP_MS = 20
+_SOURCES = frozenset({".yaml", ".yml"})
+_CONFIG = "journeymap.toml"
+
+
+class SourceFilter:
+    """Keeps changes to map, persona and config files; drops the site and hidden paths."""
+
+    def __init__(self, directory: Path, out: Path) -> None:
+        self._root = directory.resolve()
+        self._out = out.resolve()
+
+    def __call__(self, change: watchfiles.Change, path: str) -> bool:
+        changed = Path(path)
+        if changed.is_relative_to(self._out) or not changed.is_relative_to(self._root):
+            return False
+        if any(part.startswith(".") for part in changed.relative_to(self._root).parts):
+            return False
+        if changed.name == _CONFIG or changed.suffix in _SOURCES:
+            return True
+        # A removed folder may have held maps; its own event is all that is left of them.
+        return change is watchfiles.Change.deleted and not changed.suffix
+
+
+def rebuilds(directory: Path, out: Path, *, stop: threading.Event | None = None) -> Iterator[Build]:
+    """A build after each change, until `stop` is set (or Ctrl-C, which propagates)."""
+    root = directory.resolve()
+    changes = watchfiles.watch(
+        root,
+        watch_filter=SourceFilter(root, out),
+        debounce=DEBOUNCE_MS,
+        step=STEP_MS,
+        stop_event=stop,
+    )
+    for _ in changes:
+        yield rebuild(directory, out)
