@@ -81,6 +81,8 @@ REFUSALS: list[tuple[str, str | bytes, str, int, int]] = [
     ("unsafe-integer", "a: -9007199254740993\n", "JM014", 1, 4),
     ("float-overflow", "a: 1e999\n", "JM014", 1, 4),
     ("deep-flow-sequences", "[" * 100_000 + "]" * 100_000 + "\n", "JM006", 1, MAX_DEPTH + 1),
+    # Below the opener count that triggers the depth scan, past libyaml's own nesting limit.
+    ("deep-flow-unscanned", "a: " + "[" * 1500 + "]" * 1500 + "\n", "JM006", 1, 3 + MAX_DEPTH + 1),
     ("deep-flow-mappings", "a: " + "{a: " * 50_000 + "1" + "}" * 50_000, "JM006", 1, 4 * 31 + 4),
     ("deep-block-sequences", "- " * 200_000 + "x\n", "JM006", 1, 2 * MAX_DEPTH + 1),
     (

@@ -6,6 +6,8 @@ the pages of its last good build and is listed on the index with its problems.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,7 +87,7 @@ def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagno
     owners: dict[str, str] = {}
     clashes: list[Diagnostic] = []
     for path in walk(project.root):
-        if path.resolve().is_relative_to(site) or path.suffix not in MAP_SUFFIXES:
+        if path.is_relative_to(site) or path.suffix not in MAP_SUFFIXES:
             continue
         relative = path.relative_to(project.root).as_posix()
         page = page_for(relative)
@@ -139,14 +141,11 @@ def _finish(
     result = BuildResult()
     entries = _with_deps_digest(entries, digests)
     summaries, diagnostics = _collect(project, found, entries, result)
-    pages = site_pages(summaries, result.errors, project)
-    for name, data in pages.items():
-        _write_if_changed(site / name, data)
-    written = {name for e in entries.values() for name in e.outputs} | set(pages)
+    pages = _shared_pages(project, site, summaries, result.errors, old.entries.get(""))
+    written = {name for e in entries.values() for name in e.outputs} | set(pages.outputs)
     gone = [n for e in old.entries.values() for n in e.outputs if n not in written]
-    gone += [n for n in _old_pages(old) if n not in written]
     caching.remove(site, gone)
-    caching.save(site, caching.Cache(old.key, entries | {"": _pages_entry(pages)}))
+    caching.save(site, caching.Cache(old.key, entries | {"": pages}))
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(written)
     return result
@@ -200,14 +199,23 @@ def _write_if_changed(path: Path, data: bytes) -> None:
             return
     except OSError:
         pass
-    write_atomic(path, data)
+    write_atomic(path, data, durable=False)
 
 
-def _pages_entry(pages: dict[str, bytes]) -> caching.Entry:
-    """The shared pages are remembered like a map's outputs, so stale persona pages go."""
-    return caching.Entry(digest="", deps=[], outputs=sorted(pages), summary=None)
-
-
-def _old_pages(old: caching.Cache) -> list[str]:
-    entry = old.entries.get("")
-    return entry.outputs if entry else []
+def _shared_pages(
+    project: Project,
+    site: Path,
+    summaries: list[Summary],
+    errors: dict[str, list[str]],
+    last: caching.Entry | None,
+) -> caching.Entry:
+    """Index, personas, channels and backlog, remembered like a map's outputs (so stale
+    persona pages go), and made again only when a summary or a problem changed."""
+    state = json.dumps([[s.to_json() for s in summaries], errors], sort_keys=True)
+    digest = hashlib.sha256(state.encode("utf-8")).hexdigest()
+    if last and last.digest == digest and all((site / n).is_file() for n in last.outputs):
+        return last
+    pages = site_pages(summaries, errors, project)
+    for name, data in pages.items():
+        _write_if_changed(site / name, data)
+    return caching.Entry(digest=digest, deps=[], outputs=sorted(pages), summary=None)

@@ -11,6 +11,8 @@ import io
 from collections import defaultdict
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from journeymap.config import Project
 from journeymap.i18n import Labels, labels
 from journeymap.interchange.csv_format import guard
@@ -44,7 +46,9 @@ def site_pages(
     pages = {
         "index.html": _page("site_index", common, root="", **_index(summaries, personas, broken)),
         "channels.html": _page("site_channels", common, root="", **_channels(summaries, project)),
-        "backlog.html": _page("site_backlog", common, root="", rows=rows),
+        "backlog.html": _page(
+            "site_backlog", common, root="", rows=rows, body=_backlog_html(rows, words)
+        ),
         "backlog.csv": _csv(rows).encode("utf-8"),
     }
     for key, entry in personas.items():
@@ -100,14 +104,14 @@ def _channels(summaries: list[Summary], project: Project) -> dict[str, Any]:
     cells: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
     for summary in summaries:
         for channel, phase in summary.touchpoints:
-            cell = cells[channel].setdefault(phase, {"count": 0, "maps": []})
+            cell = cells[channel].setdefault(phase, {"count": 0, "maps": {}})
             cell["count"] += 1
-            if (summary.page, summary.title) not in cell["maps"]:
-                cell["maps"].append((summary.page, summary.title))
+            cell["maps"][summary.page] = summary.title
     peak = max((c["count"] for row in cells.values() for c in row.values()), default=1)
     for row in cells.values():
         for cell in row.values():
             cell["level"] = 1 + min(3, (4 * cell["count"] - 1) // peak)
+            cell["maps"] = list(cell["maps"].items())
     ctx = make_context(
         locale=project.locale, theme=theme_from(project.theme), channels=project.channels
     )
@@ -146,6 +150,22 @@ def backlog_rows(summaries: list[Summary]) -> list[dict[str, Any]]:
     ]
     rows.sort(key=lambda r: (-(r["severity"] or 0), r["path"]))
     return rows
+
+
+def _backlog_html(rows: list[dict[str, Any]], words: Labels) -> Markup:
+    """The backlog's rows, written here: a template loop over thousands of rows is slow."""
+    unresolved = f'<span class="muted">{escape(words["label.unresolved"])}</span>'
+    out = []
+    for r in rows:
+        resolved = r["resolved_by"]
+        by = f'<span class="resolved">{escape("; ".join(resolved))}</span>' if resolved else ""
+        out.append(
+            f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
+            f"<td>{escape(r['text'])}</td><td>{escape(r['owner'] or '')}</td>"
+            f'<td><a href="{escape(r["page"])}">{escape(r["map"])}</a></td>'
+            f"<td>{escape(r['step'])}</td><td>{by or unresolved}</td></tr>\n"
+        )
+    return Markup("".join(out))
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -7,7 +7,7 @@ an unchanged map is never parsed again just to list it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from journeymap.interchange.ids import slug
@@ -34,7 +34,8 @@ class Summary:
     based_on: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """Shallow: every field already holds plain JSON data (asdict's deep copy is slow)."""
+        return dict(vars(self))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Summary:

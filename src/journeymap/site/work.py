@@ -54,7 +54,7 @@ class Worker:
             entry.diagnostics.append(to_json(problem))
         folder = PurePosixPath(job.page).parent
         for name, data in sorted(rendered.files.items()):
-            write_atomic(self.site / folder / name, data)
+            write_atomic(self.site / folder / name, data, durable=False)
             entry.outputs.append(str(folder / name))
         ctx = context_for(checked.journey, self.project)
         based_on = checked.journey.based_on

@@ -43,7 +43,9 @@ MAX_DEPTH = 32
 """Real maps nest about 8 levels deep; anything past this is refused."""
 
 # Cheap bounds under which libyaml is known to stay fast and shallow (see `_needs_depth_scan`).
-_FLOW_OPENERS_FAST = 256
+# 2,048 nested flow collections cost libyaml about 30 ms and a few hundred KB of C stack;
+# real maps write many small inline lists, so a lower bound would scan most of them twice.
+_FLOW_OPENERS_FAST = 2048
 _LINE_LENGTH_FAST = 1000
 
 STR, INT, FLOAT, BOOL, NULL = "jm:str", "jm:int", "jm:float", "jm:bool", "jm:null"
@@ -104,7 +106,7 @@ def parse(text: str, display: str) -> tuple[Any, yaml.Node]:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise ReadError(_syntax_error(exc, display, text)) from None
+        raise ReadError(_yaml_error(exc, display, text)) from None
     except yaml.YAMLError as exc:
         raise ReadError(at(display, 1, 1, "JM005", f"YAML error: {exc}")) from None
     finally:
@@ -145,11 +147,15 @@ def _scan_depth(text: str, display: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        if "maximum nesting depth" in (exc.problem or ""):
-            raise ReadError(_too_deep(display, _deep_flow_mark(text, exc.problem_mark))) from None
-        raise ReadError(_syntax_error(exc, display, text)) from None
+        raise ReadError(_yaml_error(exc, display, text)) from None
     finally:
         loader.dispose()
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, display: str, text: str) -> Diagnostic:
+    if "maximum nesting depth" in (exc.problem or ""):
+        return _too_deep(display, _deep_flow_mark(text, exc.problem_mark))
+    return _syntax_error(exc, display, text)
 
 
 def _deep_flow_mark(text: str, fallback: Any) -> Any:
