@@ -18,3 +18,12 @@ def test_compiled_validator_matches_the_schema() -> None:
 def test_published_schema_is_the_packaged_schema() -> None:
     published = ROOT / "schemas" / "journeymap.schema.json"
     assert published.read_text(encoding="utf-8") == schema_text()
+
+
+def test_every_diagnostic_code_is_documented() -> None:
+    from journeymap.codes import CODES
+    from journeymap.interchange import CODES as IMPORT_CODES
+
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    missing = [code for code in {**CODES, **IMPORT_CODES} if f"| {code} |" not in text]
+    assert missing == []

@@ -64,7 +64,8 @@ def build(
         result = _finish(project, site, found, old, {**fresh, **built}, digests)
         result.diagnostics[:0] = problems + clashes
         result.failed += len(clashes)
-    result.rendered, result.reused = len(built), len(fresh)
+    result.rendered = sum(1 for e in built.values() if e.kind != "persona")
+    result.reused = sum(1 for e in fresh.values() if e.kind != "persona")
     result.seconds = time.perf_counter() - started
     return result
 
