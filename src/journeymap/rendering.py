@@ -6,7 +6,6 @@ no errors, each one whole (temporary file, then rename).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +29,8 @@ class Request:
     view: str = "all"
     formats: tuple[str, ...] = ("svg", "html")
     out_dir: Path | None = None
+    home: str | None = None
+    """For pages of a site: the relative path back to its index."""
 
 
 @dataclass
@@ -64,7 +65,7 @@ def render_journey(journey: JourneyMap, project: Project, request: Request) -> R
             scenes[view] = lay_out(view, journey, ctx)
         except FlowUnavailable as exc:
             result.failures.append(str(exc))
-    result.files = _render(journey, ctx, scenes, request.formats, Path(journey.path).stem)
+    result.files = _render(journey, ctx, scenes, request, Path(journey.path).stem)
     return result
 
 
@@ -75,10 +76,11 @@ def _views(journey: JourneyMap, view: str) -> tuple[str, ...]:
 
 
 def _render(
-    journey: JourneyMap, ctx: Context, scenes: dict[str, Scene], formats: Iterable[str], stem: str
+    journey: JourneyMap, ctx: Context, scenes: dict[str, Scene], request: Request, stem: str
 ) -> dict[str, bytes]:
     from journeymap.render.svg import render_svg, standalone_svg
 
+    formats = request.formats
     files: dict[str, bytes] = {}
     svgs = {view: render_svg(scene) for view, scene in scenes.items()}
     for view, svg in svgs.items():
@@ -92,7 +94,8 @@ def _render(
     if "html" in formats and "grid" in scenes:
         from journeymap.render.html import render_html
 
-        document = lay_out_document(journey, ctx, scenes["grid"], scenes.get("flow"))
+        grid, flow = scenes["grid"], scenes.get("flow")
+        document = lay_out_document(journey, ctx, grid, flow, request.home)
         files[f"{stem}.html"] = render_html(document, svgs).encode("utf-8")
     return files
 

@@ -61,6 +61,8 @@ class Document:
     opportunities: tuple[tuple[str, ...], ...]
     research: tuple[Link, ...]
     text: dict[str, str]
+    home: str | None = None
+    """The site root, relative to this page, when the page is part of a `build`."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -75,7 +77,7 @@ def safe_url(url: str | None) -> str | None:
 
 
 def lay_out_document(
-    journey: JourneyMap, ctx: Context, grid: Scene, flow: Scene | None
+    journey: JourneyMap, ctx: Context, grid: Scene, flow: Scene | None, home: str | None = None
 ) -> Document:
     labels = ctx.labels
     return Document(
@@ -102,11 +104,13 @@ def lay_out_document(
             Link(clean(r.title), safe_url(r.url), clean(r.note or "")) for r in journey.research
         ),
         text=_texts(ctx),
+        home=home,
     )
 
 
 def _texts(ctx: Context) -> dict[str, str]:
     keys = (
+        "site.maps",
         "header.persona",
         "header.scenario",
         "header.goals",

@@ -18,7 +18,6 @@ from journeymap.site.cache import Entry, to_json
 from journeymap.site.summary import summarize
 
 MAPS_DIR = "maps"
-_REQUEST = Request(view="all", formats=("svg", "html"))
 
 
 @dataclass
@@ -48,7 +47,9 @@ class Worker:
         errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
         if checked.journey is None or errors:
             return entry
-        rendered = render_journey(checked.journey, self.project, _REQUEST)
+        home = "../" * (job.page.count("/"))
+        request = Request(view="all", formats=("svg", "html"), home=home)
+        rendered = render_journey(checked.journey, self.project, request)
         for failure in rendered.failures:
             problem = at(checked.display, 0, 0, "JM020", failure)
             entry.diagnostics.append(to_json(problem))
