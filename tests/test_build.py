@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import subprocess
@@ -268,3 +269,28 @@ def test_two_builds_at_once_leave_one_whole_site(examples: Path, tmp_path: Path)
     assert sum("8 rendered" in out for out in outputs) == 1  # the others found it built
     assert site_files(site) == site_files(reference)
     assert not list(site.rglob("*.tmp"))
+
+
+def test_a_fifo_among_the_maps_is_reported_not_read(project: Path, tmp_path: Path) -> None:
+    (project / "good.yaml").write_text(MINIMAL_MAP.format(id="good"), encoding="utf-8")
+    os.mkfifo(project / "pipe.yaml")
+    result = build(project, tmp_path / "site")  # reading the FIFO would block forever
+    assert [(d.path.rsplit("/", 1)[-1], d.code) for d in result.diagnostics] == [
+        ("pipe.yaml", "JM001")
+    ]
+    assert (tmp_path / "site/maps/good.html").is_file()
+
+
+def test_an_output_that_cannot_be_written_is_an_error_of_that_map(
+    project: Path, tmp_path: Path
+) -> None:
+    (project / "a.yaml").write_text(MINIMAL_MAP.format(id="a"), encoding="utf-8")
+    (project / "sub").mkdir()
+    (project / "sub/b.yaml").write_text(MINIMAL_MAP.format(id="b"), encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "maps").mkdir(parents=True)
+    (site / "maps/sub").write_text("a file where a folder should be", encoding="utf-8")
+    result = build(project, site)
+    assert {d.code for d in result.diagnostics} == {"JM021"}
+    assert list(result.errors) == ["maps/sub/b.html"]
+    assert (site / "maps/a.html").is_file() and (site / "index.html").is_file()

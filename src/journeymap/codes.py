@@ -24,6 +24,7 @@ CODES: dict[str, str] = {
     "JM017": "journeymap.toml is not valid TOML.",
     "JM018": "journeymap.toml names a lint rule that does not exist.",
     "JM020": "A view of a map could not be drawn (the flow view needs Graphviz's dot).",
+    "JM021": "An output file could not be written (no permission, a folder in the way, disk full).",
     "JM100": "The map does not match the schema.",
     "JM101": "A required property is missing.",
     "JM102": "A property is not allowed here.",

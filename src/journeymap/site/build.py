@@ -146,7 +146,10 @@ def _finish(
     written = {name for e in entries.values() for name in e.outputs} | set(pages.outputs)
     gone = [n for e in old.entries.values() for n in e.outputs if n not in written]
     caching.remove(site, gone)
-    caching.save(site, caching.Cache(old.key, entries | {"": pages}))
+    try:
+        caching.save(site, caching.Cache(old.key, entries | {"": pages}))
+    except OSError as exc:
+        raise SiteError(f"cannot write the build cache in {site}: {exc.strerror}") from None
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(written)
     return result
@@ -218,5 +221,8 @@ def _shared_pages(
         return last
     pages = site_pages(summaries, errors, project)
     for name, data in pages.items():
-        _write_if_changed(site / name, data)
+        try:
+            _write_if_changed(site / name, data)
+        except OSError as exc:
+            raise SiteError(f"cannot write {site / name}: {exc.strerror}") from None
     return caching.Entry(digest=digest, deps=[], outputs=sorted(pages), summary=None)

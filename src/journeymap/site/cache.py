@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,11 +83,7 @@ class Digests:
 
     def of(self, relative: str) -> str:
         if relative not in self.known:
-            try:
-                data = (self.root / relative).read_bytes()
-            except OSError:
-                data = b"\0missing"
-            self.known[relative] = hashlib.sha256(data).hexdigest()
+            self.known[relative] = hashlib.sha256(_content(self.root / relative)).hexdigest()
         return self.known[relative]
 
     def of_map(self, relative: str, deps: list[str]) -> str:
@@ -94,6 +91,16 @@ class Digests:
         for name in (relative, *sorted(deps)):
             digest.update(f"{name}\0{self.of(name)}\0".encode())
         return digest.hexdigest()
+
+
+def _content(path: Path) -> bytes:
+    """A regular file's bytes; a FIFO or device is never opened (reading one would hang)."""
+    try:
+        if stat.S_ISREG(path.stat().st_mode):
+            return path.read_bytes()
+        return b"\0not a regular file"
+    except OSError:
+        return b"\0missing"
 
 
 def config_key(config: Path | None) -> str:

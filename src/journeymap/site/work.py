@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Severity, at
+from journeymap.model import JourneyMap
 from journeymap.output import write_atomic
 from journeymap.pipeline import Session, check_file, open_session
 from journeymap.rendering import Request, context_for, render_journey
@@ -45,24 +46,31 @@ class Worker:
         entry.kind, entry.map_id = checked.kind, checked.doc_id
         entry.id_position = list(checked.id_position) if checked.id_position else None
         errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
-        if checked.journey is None or errors:
-            return entry
-        home = "../" * (job.page.count("/"))
-        request = Request(view="all", formats=("svg", "html"), home=home)
-        rendered = render_journey(checked.journey, self.project, request)
-        for failure in rendered.failures:
-            problem = at(checked.display, 0, 0, "JM020", failure)
-            entry.diagnostics.append(to_json(problem))
+        if checked.journey is not None and not errors:
+            self._draw(checked.journey, checked.display, job, entry)
+        return entry
+
+    def _draw(self, journey: JourneyMap, display: str, job: Job, entry: Entry) -> None:
+        """Render the map's views into the site; what cannot be drawn or written is an error."""
+        home = "../" * job.page.count("/")
+        rendered = render_journey(journey, self.project, Request(home=home))
+        problems = [at(display, 0, 0, "JM020", failure) for failure in rendered.failures]
         folder = PurePosixPath(job.page).parent
         for name, data in sorted(rendered.files.items()):
-            write_atomic(self.site / folder / name, data, durable=False)
+            try:
+                write_atomic(self.site / folder / name, data, durable=False)
+            except OSError as exc:
+                problem = f"cannot write {folder / name} in the site: {exc.strerror}"
+                problems.append(at(display, 0, 0, "JM021", problem))
+                continue
             entry.outputs.append(str(folder / name))
-        ctx = context_for(checked.journey, self.project)
-        based_on = checked.journey.based_on
-        origin = self._relative(Path(based_on.path).resolve()) if based_on else None
-        summary = summarize(checked.journey, ctx, page=job.page, path=job.relative, based_on=origin)
+        entry.diagnostics.extend(to_json(d) for d in problems)
+        ctx = context_for(journey, self.project)
+        based_on = (
+            self._relative(Path(journey.based_on.path).resolve()) if journey.based_on else None
+        )
+        summary = summarize(journey, ctx, page=job.page, path=job.relative, based_on=based_on)
         entry.summary = summary.to_json()
-        return entry
 
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.project.root.resolve()).as_posix()
