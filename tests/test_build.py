@@ -294,3 +294,16 @@ def test_an_output_that_cannot_be_written_is_an_error_of_that_map(
     assert {d.code for d in result.diagnostics} == {"JM021"}
     assert list(result.errors) == ["maps/sub/b.html"]
     assert (site / "maps/a.html").is_file() and (site / "index.html").is_file()
+
+
+def test_the_site_does_not_depend_on_the_working_directory(
+    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    day = examples / "day-in-the-life.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 7", 1), "utf-8")
+    monkeypatch.chdir(examples)
+    build(examples, tmp_path / "one")
+    monkeypatch.chdir(tmp_path)
+    build(examples, tmp_path / "two")
+    assert site_files(tmp_path / "one") == site_files(tmp_path / "two")
+    assert "day-in-the-life.yaml:" in (tmp_path / "two/index.html").read_text(encoding="utf-8")

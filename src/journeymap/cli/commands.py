@@ -101,14 +101,16 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Create a new, valid, commented map of the given kind."""
+    from journeymap.config import Project
     from journeymap.scaffold import ScaffoldError, scaffold
 
     try:
         written = scaffold(name, kind=kind.value, locale=locale, force=force)
     except ScaffoldError as exc:
         raise fail(str(exc)) from None
+    shown = Project(Path.cwd())
     for path in written:
-        print(f"wrote {path}")
+        print(f"wrote {shown.display(path)}")
 
 
 class View(enum.StrEnum):

@@ -6,6 +6,7 @@ the pages of its last good build and is listed on the index with its problems.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import time
@@ -174,12 +175,22 @@ def _collect(
         diagnostics.extend(problems)
         if any(d.severity is Severity.ERROR for d in problems):
             result.failed += 1
-            result.errors[found[relative]] = [line(d) for d in problems]
+            result.errors[found[relative]] = [line(_from_root(project, d)) for d in problems]
         if entry.summary is not None:
             summaries.append(Summary.from_json(entry.summary))
     result.maps = sum(1 for e in entries.values() if e.kind != "persona")
     diagnostics.extend(_duplicate_ids(project, entries))
     return summaries, diagnostics
+
+
+def _from_root(project: Project, diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic with its path relative to the project root, as the site shows it:
+    a page must not depend on the directory the build was started from."""
+    try:
+        path = Path(diagnostic.path).resolve().relative_to(project.root.resolve())
+    except (ValueError, OSError):
+        return diagnostic
+    return dataclasses.replace(diagnostic, path=path.as_posix())
 
 
 def _duplicate_ids(project: Project, entries: dict[str, caching.Entry]) -> list[Diagnostic]:
