@@ -307,3 +307,12 @@ def test_the_site_does_not_depend_on_the_working_directory(
     build(examples, tmp_path / "two")
     assert site_files(tmp_path / "one") == site_files(tmp_path / "two")
     assert "day-in-the-life.yaml:" in (tmp_path / "two/index.html").read_text(encoding="utf-8")
+
+
+def test_watch_reports_each_problem_once(examples: Path, tmp_path: Path) -> None:
+    from journeymap.serve.building import problems_of
+
+    day = examples / "day-in-the-life.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 7", 1), "utf-8")
+    problems = problems_of(build(examples, tmp_path / "site"))
+    assert len(problems) == 1 and ": JM106 " in problems[0]

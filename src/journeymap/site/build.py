@@ -142,8 +142,9 @@ def _finish(
     """Diagnostics, the shared pages, stale outputs removed, the cache saved."""
     result = BuildResult()
     entries = _with_deps_digest(entries, digests)
-    summaries, diagnostics = _collect(project, found, entries, result)
-    pages = _shared_pages(project, site, summaries, result.errors, old.entries.get(""))
+    summaries, diagnostics, broken = _collect(project, found, entries, result)
+    shown = {page: _from_root(project, problems) for page, problems in broken.items()}
+    pages = _shared_pages(project, site, summaries, shown, old.entries.get(""))
     written = {name for e in entries.values() for name in e.outputs} | set(pages.outputs)
     gone = [n for e in old.entries.values() for n in e.outputs if n not in written]
     caching.remove(site, gone)
@@ -167,30 +168,36 @@ def _with_deps_digest(
 
 def _collect(
     project: Project, found: dict[str, str], entries: dict[str, caching.Entry], result: BuildResult
-) -> tuple[list[Summary], list[Diagnostic]]:
+) -> tuple[list[Summary], list[Diagnostic], dict[str, list[Diagnostic]]]:
+    """Summaries for the pages, every diagnostic, and the problems of each broken map's page."""
     summaries: list[Summary] = []
     diagnostics: list[Diagnostic] = []
+    broken: dict[str, list[Diagnostic]] = {}
     for relative, entry in entries.items():
         problems = [caching.from_json(d) for d in entry.diagnostics]
         diagnostics.extend(problems)
         if any(d.severity is Severity.ERROR for d in problems):
-            result.failed += 1
-            result.errors[found[relative]] = [line(_from_root(project, d)) for d in problems]
+            broken[found[relative]] = problems
+            result.errors[found[relative]] = [line(d) for d in problems]
         if entry.summary is not None:
             summaries.append(Summary.from_json(entry.summary))
+    result.failed += len(broken)
     result.maps = sum(1 for e in entries.values() if e.kind != "persona")
     diagnostics.extend(_duplicate_ids(project, entries))
-    return summaries, diagnostics
+    return summaries, diagnostics, broken
 
 
-def _from_root(project: Project, diagnostic: Diagnostic) -> Diagnostic:
-    """The diagnostic with its path relative to the project root, as the site shows it:
-    a page must not depend on the directory the build was started from."""
-    try:
-        path = Path(diagnostic.path).resolve().relative_to(project.root.resolve())
-    except (ValueError, OSError):
-        return diagnostic
-    return dataclasses.replace(diagnostic, path=path.as_posix())
+def _from_root(project: Project, problems: list[Diagnostic]) -> list[str]:
+    """Problem lines with paths relative to the project root, as the site shows them: a
+    page must not depend on the directory the build was started from."""
+    root = project.root.resolve()
+    out = []
+    for diagnostic in problems:
+        path = Path(diagnostic.path).resolve()
+        if path.is_relative_to(root):
+            diagnostic = dataclasses.replace(diagnostic, path=path.relative_to(root).as_posix())
+        out.append(line(diagnostic))
+    return out
 
 
 def _duplicate_ids(project: Project, entries: dict[str, caching.Entry]) -> list[Diagnostic]:
