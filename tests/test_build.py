@@ -316,3 +316,10 @@ def test_watch_reports_each_problem_once(examples: Path, tmp_path: Path) -> None
     day.write_text(day.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 7", 1), "utf-8")
     problems = problems_of(build(examples, tmp_path / "site"))
     assert len(problems) == 1 and ": JM106 " in problems[0]
+
+
+def test_build_reports_unknown_lint_rules_like_validate(project: Path, tmp_path: Path) -> None:
+    (project / "journeymap.toml").write_text('[lint]\ndisable = ["JM999"]\n', encoding="utf-8")
+    (project / "a.yaml").write_text(MINIMAL_MAP.format(id="a"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert [d.code for d in result.diagnostics] == ["JM018"]

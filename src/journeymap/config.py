@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -11,6 +12,7 @@ from typing import Any
 
 from journeymap.diagnostics import Diagnostic, at, printable
 from journeymap.source.reading import ReadError, decode, read_bytes
+from journeymap.toml_limits import MAX_DEPTH, non_finite, too_deep
 
 CONFIG_NAME = "journeymap.toml"
 BUILTIN_CHANNELS = (
@@ -62,9 +64,15 @@ class Project:
             return printable(str(path))
 
 
+def real_path(path: Path) -> Path:
+    """`path.resolve()` that never raises: Python 3.11 raises RuntimeError on a symlink loop,
+    and such a path must reach the reader, which reports it as a located JM001."""
+    return Path(os.path.realpath(path))
+
+
 def find_root(start: Path) -> Path | None:
     """The nearest directory at or above `start` that holds a journeymap.toml."""
-    here = start.resolve()
+    here = real_path(start)
     if not here.is_dir():
         here = here.parent
     for candidate in (here, *here.parents):
@@ -77,21 +85,42 @@ def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
     """The project that `start` belongs to; without a journeymap.toml, its own directory."""
     root = find_root(start)
     if root is None:
-        base = start.resolve()
+        base = real_path(start)
         return Project(root=base if base.is_dir() else base.parent), []
     config_path = root / CONFIG_NAME
     display = Project(root).display(config_path)
     try:
         text = decode(read_bytes(config_path, display), display)
-        data = tomllib.loads(text)
+        data = _parse(text, display)
     except ReadError as exc:
         return Project(root=root, config_path=config_path), [exc.diagnostic]
     except tomllib.TOMLDecodeError as exc:
         return Project(root=root, config_path=config_path), [_toml_error(exc, display)]
-    problems = _config_problems(data, text, display)
+    problems = _non_finite(data, text, display) or _config_problems(data, text, display)
     if problems:
         return Project(root=root, config_path=config_path), problems
     return _project_from(root, config_path, data), []
+
+
+def _parse(text: str, display: str) -> dict[str, Any]:
+    """tomllib, after the nesting bound it lacks (see journeymap.toml_limits)."""
+    deep = too_deep(text)
+    if deep is not None:
+        raise ReadError(at(display, *deep, "JM006", f"nesting is deeper than {MAX_DEPTH} levels"))
+    return tomllib.loads(text)
+
+
+def _non_finite(data: dict[str, Any], text: str, display: str) -> list[Diagnostic]:
+    return [
+        at(
+            display,
+            *_toml_position(text, pointer),
+            "JM014",
+            "nan and inf are not allowed here",
+            hint="write a finite number",
+        )
+        for pointer in non_finite(data)
+    ]
 
 
 def _toml_error(exc: tomllib.TOMLDecodeError, display: str) -> Diagnostic:

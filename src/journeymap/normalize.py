@@ -31,6 +31,12 @@ def texts(value: str | list[str] | None) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+def whole(value: Any) -> int | None:
+    """Integer fields as int. JSON Schema counts 1.0 (and -0.0) as an integer, so the schema
+    lets such floats through, but labels, scores and dots are looked up by the integer."""
+    return None if value is None else int(value)
+
+
 def persona_from(data: dict[str, Any], source: str | None = None) -> Persona:
     traits = data.get("traits") or {}
     return Persona(
@@ -101,7 +107,7 @@ def _step(data: dict[str, Any], at: Path_) -> Step:
         thoughts=texts(get("thoughts")),
         questions=texts(get("questions")),
         motivations=texts(get("motivations")),
-        emotion=get("emotion"),
+        emotion=whole(get("emotion")),
         feeling=get("feeling"),
         pain_points=tuple(
             _pain(p, (*at, "pain_points", i)) for i, p in enumerate(get("pain_points") or ())
@@ -124,7 +130,7 @@ def _step(data: dict[str, Any], at: Path_) -> Step:
 
 
 def _pain(data: dict[str, Any], at: Path_) -> PainPoint:
-    return PainPoint(data["id"], data["text"], data.get("severity"), data.get("owner"), at)
+    return PainPoint(data["id"], data["text"], whole(data.get("severity")), data.get("owner"), at)
 
 
 def _opportunity(data: dict[str, Any], at: Path_) -> Opportunity:
@@ -132,7 +138,7 @@ def _opportunity(data: dict[str, Any], at: Path_) -> Opportunity:
         data["id"],
         data["text"],
         data.get("owner"),
-        data.get("impact"),
+        whole(data.get("impact")),
         tuple(data.get("addresses") or ()),
         at,
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeymap.config import Project
+from journeymap.config import Project, config_diagnostic
 from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.lint import lint
 from journeymap.lint.settings import Settings, settings_from
@@ -49,6 +49,14 @@ class Session:
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.project, self._referenced_map)
+
+    def config_problems(self) -> list[Diagnostic]:
+        """journeymap.toml problems only the lint settings can see: rules that do not exist.
+        Every command that lints reports them, so `render` cannot pass what `validate` fails."""
+        return [
+            config_diagnostic(self.project, where, "JM018", f"unknown lint rule {name!r}")
+            for where, name in self.lint.unknown
+        ]
 
     def _referenced_map(
         self, path: Path, resolver: Resolver, chain: tuple[Path, ...]

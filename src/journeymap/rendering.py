@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeymap.config import Project, load_project
-from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.layout import FlowUnavailable, lay_out
 from journeymap.layout.context import Context, make_context
 from journeymap.layout.document import lay_out_document
@@ -90,7 +90,8 @@ def _render(
         if "png" in formats:
             from journeymap.render.png import svg_to_png
 
-            files[f"{stem}{suffix}.png"] = svg_to_png(svg)
+            scene = scenes[view]
+            files[f"{stem}{suffix}.png"] = svg_to_png(svg, scene.width, scene.height)
     if "html" in formats and "grid" in scenes:
         from journeymap.render.html import render_html
 
@@ -108,7 +109,8 @@ def render_paths(paths: list[Path], request: Request) -> list[Rendered]:
         directory = path.parent.resolve()
         if directory not in projects:
             project, problems = load_project(path)
-            projects[directory] = (problems, open_session(project))
+            session = open_session(project)
+            projects[directory] = (problems + session.config_problems(), session)
         results.append(_render_one(path, *projects[directory], request))
     return results
 
@@ -124,7 +126,21 @@ def _render_one(
         return Rendered(path, checked.display, diagnostics=diagnostics)
     result = render_journey(checked.journey, session.project, request)
     result.path, result.display, result.diagnostics = path, checked.display, diagnostics
-    target = request.out_dir or path.parent
-    for name, data in result.files.items():
-        write_atomic(target / name, data)
+    _write(result, request.out_dir or path.parent)
     return result
+
+
+def _write(result: Rendered, target: Path) -> None:
+    """Write each file; one that cannot be written (a file where the folder should be, no
+    permission, disk full) is a located JM021 of its map and is not listed as written."""
+    written = {}
+    for name, data in result.files.items():
+        try:
+            write_atomic(target / name, data)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            message = f"cannot write {target / name}: {reason}"
+            result.diagnostics.append(at(result.display, 0, 0, "JM021", message))
+            continue
+        written[name] = data
+    result.files = written

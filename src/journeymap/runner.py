@@ -17,9 +17,8 @@ from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from journeymap.config import Project, config_diagnostic, load_project
+from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, at
-from journeymap.lint.settings import settings_from
 from journeymap.pipeline import Session, check_file, open_session
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -142,15 +141,8 @@ def project_problems(files: list[Path]) -> list[Diagnostic]:
     for path in files:
         project, problems = projects.for_file(path)
         if project.root not in seen:
-            seen[project.root] = problems + _unknown_rules(project)
+            seen[project.root] = problems + open_session(project).config_problems()
     return [d for problems in seen.values() for d in problems]
-
-
-def _unknown_rules(project: Project) -> list[Diagnostic]:
-    return [
-        config_diagnostic(project, where, "JM018", f"unknown lint rule {name!r}")
-        for where, name in settings_from(project.lint).unknown
-    ]
 
 
 def duplicate_ids(reports: Iterable[FileReport]) -> list[Diagnostic]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from journeymap.config import find_root
+from journeymap.diagnostics import printable
 from journeymap.output import write_atomic
 from journeymap.schema import SCHEMA_FILE, schema_text
 
@@ -28,9 +29,11 @@ def slug(text: str) -> str:
 
 def scaffold(name: str, *, kind: str, locale: str, force: bool) -> list[Path]:
     target = Path(name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+    if not target.name.removesuffix(".yaml").removesuffix(".yml").strip(". "):
+        raise ScaffoldError(f"{printable(name)!r} is not a name for a map file")
     if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", locale):
         raise ScaffoldError(f"{locale!r} is not a language tag such as en, hu or zh-TW")
-    if target.exists() and not force:
+    if _exists(target) and not force:
         raise ScaffoldError(f"{target} already exists (use --force to overwrite)")
     if not target.parent.is_dir():
         raise ScaffoldError(f"directory {target.parent} does not exist")
@@ -38,23 +41,48 @@ def scaffold(name: str, *, kind: str, locale: str, force: bool) -> list[Path]:
     schema_path = root / "schemas" / SCHEMA_FILE
     written = []
     if not schema_path.exists():
-        write_atomic(schema_path, schema_text())
+        _write(schema_path, schema_text())
         written.append(schema_path)
     stem = target.stem
     text = _template(kind).render(
         id=slug(stem),
         title=json.dumps(_title(stem), ensure_ascii=False),
         locale=locale,
-        file=target.name,
-        schema=Path(os.path.relpath(schema_path, target.parent.resolve())).as_posix(),
+        file=printable(target.name),
+        schema=printable(Path(os.path.relpath(schema_path, target.parent.resolve())).as_posix()),
     )
-    write_atomic(target, text)
+    _write(target, text)
     return [*written, target]
 
 
+def _exists(path: Path) -> bool:
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:  # a name too long, a file where a folder should be
+        raise ScaffoldError(f"cannot create {printable(str(path))}: {exc.strerror}") from None
+    return True
+
+
+def _write(path: Path, text: str) -> None:
+    """A file that cannot be written (no permission, a name too long) is a one-line error."""
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise ScaffoldError(f"cannot write {printable(str(path))}: {reason}") from None
+
+
 def _title(stem: str) -> str:
-    words = " ".join(stem.replace("-", " ").replace("_", " ").split())
+    """A title from the file name. Comments and the title hold text only: a line break in
+    the name would end the comment (the rest becomes YAML), a control character or a
+    surrogate (an undecodable byte in the name) would make the new map invalid."""
+    words = " ".join(_UNTITLED.sub(" ", stem.replace("-", " ").replace("_", " ")).split())
     return (words[:1].upper() + words[1:])[:200] or "Journey"
+
+
+_UNTITLED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _template(kind: str) -> jinja2.Template:

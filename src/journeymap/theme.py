@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -77,5 +78,29 @@ def theme_from(settings: Mapping[str, Any]) -> Theme:
     }
     theme = replace(Theme(), colors=replace(Colors(), **color_values), **sizes)
     if "font_family" in settings:
-        theme = replace(theme, font_family=f"{settings['font_family']}, {FONT_STACK}")
+        theme = replace(theme, font_family=font_stack(settings["font_family"]))
     return theme
+
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_CSS_WIDE = frozenset(("inherit", "initial", "unset", "revert", "revert-layer", "default"))
+
+
+def _bare(name: str) -> bool:
+    """A one-word family (Inter, sans-serif) is written as is; any other name is quoted, and
+    so are CSS-wide keywords, which would void the whole list unquoted."""
+    return bool(_IDENT.fullmatch(name)) and name.lower() not in _CSS_WIDE
+
+
+def font_stack(families: str) -> str:
+    """The project's families, each one quoted once, before the built-in stack.
+
+    The schema allows quotes so that `"Open Sans", Arial` can be written, but it cannot check
+    that they pair up; a stray quote would leave a CSS string open and the whole font-family
+    declaration (SVG attribute and HTML style alike) would be dropped, silently falling back
+    to the browser's serif font. So names are split at commas, stripped of quotes, and quoted
+    again where CSS needs it.
+    """
+    names = [name.replace('"', "").strip(" '") for name in families.split(",")]
+    quoted = [n if _bare(n) else f'"{n}"' for n in names if n]
+    return ", ".join([*quoted, FONT_STACK])

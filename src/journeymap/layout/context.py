@@ -78,7 +78,9 @@ def format_number(value: float | str) -> str:
         value = int(value)
     if isinstance(value, int):
         return f"{value:,}".replace(",", "\u202f")
-    return f"{value:.3g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if abs(value) < 1 or abs(value) >= 1e15:  # 1e300 as 1e+300, not 301 digits of float noise
+        return f"{value + 0.0:.3g}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def is_fraction_metric(name: str) -> bool:
@@ -88,7 +90,7 @@ def is_fraction_metric(name: str) -> bool:
 def metric_value(name: str, value: float | str) -> str:
     """Rates and shares (0..1) as percentages; everything else as written."""
     if isinstance(value, int | float) and is_fraction_metric(name) and 0 <= value <= 1:
-        percent = value * 100
+        percent = value * 100 + 0.0  # -0.0 is 0%, not -0%
         return f"{percent:.0f}%" if percent == round(percent) else f"{percent:.1f}%"
     return format_number(value)
 

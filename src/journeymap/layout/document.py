@@ -5,8 +5,9 @@ The HTML renderer receives this and the scenes; it never looks at the journey mo
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from journeymap.layout.context import Context, clean, humanize, metric_value
 from journeymap.layout.header import initials, meta_line
@@ -73,7 +74,14 @@ def safe_url(url: str | None) -> str | None:
         scheme = urlsplit(url).scheme.lower()
     except ValueError:
         return None
-    return url if scheme in SAFE_SCHEMES else None
+    return _visible(url) if scheme in SAFE_SCHEMES else None
+
+
+def _visible(url: str) -> str:
+    """Invisible format characters (bidi overrides, zero-width joiners) percent-encoded, as in
+    any IRI-to-URI mapping: the link goes where it went, but a status bar or a copied link can
+    no longer show `http://x\u202egro.elgoog` as a different address than the real one."""
+    return "".join(quote(c) if unicodedata.category(c) == "Cf" else c for c in url)
 
 
 def lay_out_document(

@@ -7,29 +7,23 @@ Graphviz version. Without `dot`, only this view fails, with one line saying what
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Step, transitions
+
+__all__ = ["FlowUnavailable", "lay_out_flow"]
 
 NODE_WIDTH = 190.0
 NODE_PAD = 10.0
 DPI = 72.0
 DROP_OFF_METRICS = ("drop_off", "drop_off_rate", "drop_off_share", "abandonment_rate")
-INSTALL_HINT = (
-    "the flow view needs Graphviz's `dot`: install Graphviz"
-    " (apt install graphviz, brew install graphviz or choco install graphviz)"
-)
-
-
-class FlowUnavailable(Exception):
-    """Graphviz is missing or failed; the message is one line for the user."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +37,9 @@ class _Node:
 
 
 def lay_out_flow(journey: JourneyMap, ctx: Context, *, prefix: str = "f-") -> Scene:
+    check_size(sum(1 for _ in journey.steps()), sum(len(e) for e in transitions(journey).values()))
     nodes = _nodes(journey, ctx)
-    source = _dot_source(journey, ctx, nodes)
-    layout = _run_dot(source)
+    layout = run_dot(_dot_source(journey, ctx, nodes))
     return _scene(journey, ctx, nodes, layout, prefix)
 
 
@@ -121,20 +115,6 @@ def edge_label(label: str | None, share: float | None) -> str:
     if label:
         parts.append(label)
     return " \u00b7 ".join(parts)
-
-
-def _run_dot(source: str) -> dict[str, Any]:
-    import graphviz
-
-    try:
-        output = graphviz.Source(source).pipe(format="json0", encoding="utf-8")
-    except graphviz.ExecutableNotFound:
-        raise FlowUnavailable(INSTALL_HINT) from None
-    except graphviz.CalledProcessError as exc:
-        detail = " ".join(str(exc.stderr or exc).split())[:200]
-        raise FlowUnavailable(f"Graphviz failed to lay out the flow view: {detail}") from None
-    result: dict[str, Any] = json.loads(output)
-    return result
 
 
 def _points(text: str) -> list[tuple[float, float]]:

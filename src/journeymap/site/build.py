@@ -17,6 +17,7 @@ from pathlib import Path
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.output import write_atomic
+from journeymap.pipeline import open_session
 from journeymap.report.text import line
 from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids, walk
 from journeymap.site import cache as caching
@@ -54,6 +55,7 @@ def build(
 ) -> BuildResult:
     started = time.perf_counter()
     project, problems = load_project(directory.resolve())
+    problems += open_session(project).config_problems()
     site = _site_dir(project, out)
     with locked(site):
         old = caching.load(site, caching.config_key(project.config_path))
