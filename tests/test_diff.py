@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -252,7 +251,8 @@ HOSTILE = (
 
 
 def test_markdown_escapes_hostile_text(cli: Cli, project: Path, write: Write) -> None:
-    markdown_it = pytest.importorskip("markdown_it")
+    import markdown_it
+
     old = write("old.yaml", MINIMAL_MAP.format(id="m"))
     hostile = MINIMAL_MAP.format(id="m").replace(
         "Reads about it", json.dumps(HOSTILE + "\nsecond line\u202e")
@@ -394,8 +394,6 @@ def test_persona_file_is_a_usage_error(cli: Cli) -> None:
 
 # --- --git ------------------------------------------------------------------------------
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
 
 def git(repo: Path, *args: str) -> None:
     env = {
@@ -439,7 +437,6 @@ def change_repo(root: Path) -> None:
     (root / "ci.yml").write_text("name: ci\non: [push, pull_request]\n", encoding="utf-8")
 
 
-@needs_git
 def test_git_compares_changed_maps_with_a_revision(cli: Cli, repo: Path) -> None:
     change_repo(repo)
     result = cli("diff", "--git", "HEAD", cwd=repo)
@@ -454,7 +451,6 @@ def test_git_compares_changed_maps_with_a_revision(cli: Cli, repo: Path) -> None
     assert cli("diff", "--git", "HEAD", "--exit-code", cwd=repo).exit_code == 1
 
 
-@needs_git
 def test_git_json_lists_added_and_deleted_maps(cli: Cli, repo: Path) -> None:
     change_repo(repo)
     data = json.loads(cli("diff", "--git", "HEAD", "-f", "json", cwd=repo).stdout)
@@ -467,7 +463,6 @@ def test_git_json_lists_added_and_deleted_maps(cli: Cli, repo: Path) -> None:
     ]
 
 
-@needs_git
 def test_git_paths_limit_the_comparison(cli: Cli, repo: Path) -> None:
     change_repo(repo)
     only = cli("diff", "--git", "HEAD", "maps/shop.yaml", "maps/same.yaml", cwd=repo)
@@ -480,7 +475,6 @@ def test_git_paths_limit_the_comparison(cli: Cli, repo: Path) -> None:
     assert "map deleted" in deleted.stdout
 
 
-@needs_git
 def test_git_follows_a_renamed_map(cli: Cli, repo: Path) -> None:
     git(repo, "mv", "maps/same.yaml", "maps/renamed.yaml")
     path = repo / "maps" / "renamed.yaml"
@@ -494,14 +488,12 @@ def test_git_follows_a_renamed_map(cli: Cli, repo: Path) -> None:
     ]
 
 
-@needs_git
 def test_git_no_changes(cli: Cli, repo: Path) -> None:
     result = cli("diff", "--git", "HEAD", "--exit-code", cwd=repo)
     assert result.exit_code == 0
     assert result.stdout == "no maps changed\n"
 
 
-@needs_git
 def test_git_old_version_is_checked_against_the_current_project(cli: Cli, repo: Path) -> None:
     broken = MINIMAL_MAP.format(id="same").replace("emotion: 1", "emotion: 9")
     (repo / "maps" / "same.yaml").write_text(broken, encoding="utf-8")
@@ -512,7 +504,6 @@ def test_git_old_version_is_checked_against_the_current_project(cli: Cli, repo: 
     assert "HEAD:maps/same.yaml:" in result.stderr and "JM106" in result.stderr
 
 
-@needs_git
 @pytest.mark.parametrize("rev", ["no-such-rev", "--output=x", "HEAD~5"])
 def test_git_bad_revision(cli: Cli, repo: Path, rev: str) -> None:
     result = cli("diff", "--git", rev, cwd=repo)
@@ -521,7 +512,6 @@ def test_git_bad_revision(cli: Cli, repo: Path, rev: str) -> None:
     assert not (repo / "x").exists()
 
 
-@needs_git
 def test_git_outside_a_repository(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "plain").mkdir()
     result = cli("diff", "--git", "HEAD", cwd=tmp_path / "plain")
@@ -530,7 +520,6 @@ def test_git_outside_a_repository(cli: Cli, tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-@needs_git
 def test_git_path_that_exists_nowhere(cli: Cli, repo: Path) -> None:
     result = cli("diff", "--git", "HEAD", "maps/never.yaml", cwd=repo)
     assert result.exit_code == 2
