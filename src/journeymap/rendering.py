@@ -7,7 +7,7 @@ no errors, each one whole (temporary file, then rename).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, Severity, at
@@ -131,16 +131,31 @@ def _render_one(
 
 
 def _write(result: Rendered, target: Path) -> None:
-    """Write each file; one that cannot be written (a file where the folder should be, no
-    permission, disk full) is a located JM021 of its map and is not listed as written."""
-    written = {}
-    for name, data in result.files.items():
+    names, problems = write_files(result.files, target, result.display)
+    result.files = {name: result.files[name] for name in names}
+    result.diagnostics.extend(problems)
+
+
+def write_files(
+    files: dict[str, bytes],
+    target: Path,
+    display: str,
+    *,
+    shown: PurePath | None = None,
+    durable: bool = True,
+) -> tuple[list[str], list[Diagnostic]]:
+    """Write each file into `target`; one that cannot be written (a file where the folder
+    should be, no permission, disk full) is a located JM021 of its map, `display`, and is
+    left out of the names written. `shown` is the folder as the message names it."""
+    written: list[str] = []
+    problems: list[Diagnostic] = []
+    for name, data in sorted(files.items()):
         try:
-            write_atomic(target / name, data)
+            write_atomic(target / name, data, durable=durable)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
-            message = f"cannot write {target / name}: {reason}"
-            result.diagnostics.append(at(result.display, 0, 0, "JM021", message))
+            message = f"cannot write {(shown or target) / name}: {reason}"
+            problems.append(at(display, 0, 0, "JM021", message))
             continue
-        written[name] = data
-    result.files = written
+        written.append(name)
+    return written, problems

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import jinja2
 
 from journeymap.config import find_root
 from journeymap.diagnostics import printable
+from journeymap.interchange import ids
 from journeymap.output import write_atomic
 from journeymap.schema import SCHEMA_FILE, schema_text
 
@@ -23,8 +23,7 @@ class ScaffoldError(Exception):
 
 def slug(text: str) -> str:
     """An ASCII kebab-case id from any label; scripts without a Latin form fall back to `map`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].strip("-") or "map"
+    return ids.slug(text) or "map"
 
 
 def scaffold(name: str, *, kind: str, locale: str, force: bool) -> list[Path]:

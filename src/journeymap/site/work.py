@@ -12,9 +12,8 @@ from pathlib import Path, PurePosixPath
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Severity, at
 from journeymap.model import JourneyMap
-from journeymap.output import write_atomic
 from journeymap.pipeline import Session, check_file, open_session
-from journeymap.rendering import Request, context_for, render_journey
+from journeymap.rendering import Request, context_for, render_journey, write_files
 from journeymap.site.cache import Entry, to_json
 from journeymap.site.summary import summarize
 
@@ -56,15 +55,11 @@ class Worker:
         rendered = render_journey(journey, self.project, Request(home=home))
         problems = [at(display, 0, 0, "JM020", failure) for failure in rendered.failures]
         folder = PurePosixPath(job.page).parent
-        for name, data in sorted(rendered.files.items()):
-            try:
-                write_atomic(self.site / folder / name, data, durable=False)
-            except OSError as exc:
-                problem = f"cannot write {folder / name} in the site: {exc.strerror}"
-                problems.append(at(display, 0, 0, "JM021", problem))
-                continue
-            entry.outputs.append(str(folder / name))
-        entry.diagnostics.extend(to_json(d) for d in problems)
+        names, unwritten = write_files(
+            rendered.files, self.site / folder, display, shown=folder, durable=False
+        )
+        entry.outputs.extend(str(folder / name) for name in names)
+        entry.diagnostics.extend(to_json(d) for d in problems + unwritten)
         ctx = context_for(journey, self.project)
         based_on = (
             self._relative(Path(journey.based_on.path).resolve()) if journey.based_on else None
