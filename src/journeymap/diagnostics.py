@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
@@ -50,6 +52,23 @@ class Diagnostic:
         if self.hint:
             text += f" (hint: {self.hint})"
         return " ".join(text.split())
+
+    def as_data(self) -> dict[str, str | int | None]:
+        """Plain JSON data, for the json reporter and the build cache."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "severity": self.severity.label,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Diagnostic:
+        """The inverse of `as_data`."""
+        return cls(**{**data, "severity": Severity.parse(data["severity"])})
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.col, self.code, self.message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 from journeymap import __version__
@@ -17,25 +17,13 @@ _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 _GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def _as_dict(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "path": d.path,
-        "line": d.line,
-        "col": d.col,
-        "code": d.code,
-        "severity": d.severity.label,
-        "message": d.message,
-        "hint": d.hint,
-    }
-
-
 def render_json(outcome: Outcome) -> str:
     document = {
         "tool": "journeymap",
         "version": __version__,
         "files": len(outcome.files),
         "summary": {s.label: outcome.count(s) for s in Severity},
-        "diagnostics": [_as_dict(d) for d in outcome.diagnostics],
+        "diagnostics": [d.as_data() for d in outcome.diagnostics],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

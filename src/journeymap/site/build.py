@@ -176,7 +176,7 @@ def _collect(
     diagnostics: list[Diagnostic] = []
     broken: dict[str, list[Diagnostic]] = {}
     for relative, entry in entries.items():
-        problems = [caching.from_json(d) for d in entry.diagnostics]
+        problems = [Diagnostic.from_data(d) for d in entry.diagnostics]
         diagnostics.extend(problems)
         if any(d.severity is Severity.ERROR for d in problems):
             broken[found[relative]] = problems

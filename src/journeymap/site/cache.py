@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import journeymap
-from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.output import write_atomic
 
 CACHE_FILE = ".journeymap/cache.json"
@@ -110,16 +109,6 @@ def config_key(config: Path | None) -> str:
         with contextlib.suppress(OSError):
             text = config.read_bytes()
     return hashlib.sha256(tool_fingerprint().encode() + b"\0" + text).hexdigest()
-
-
-def to_json(diagnostic: Diagnostic) -> dict[str, Any]:
-    data = {k: getattr(diagnostic, k) for k in ("path", "line", "col", "code", "message", "hint")}
-    data["severity"] = diagnostic.severity.label
-    return data
-
-
-def from_json(data: dict[str, Any]) -> Diagnostic:
-    return Diagnostic(**{**data, "severity": Severity.parse(data["severity"])})
 
 
 def remove(site: Path, outputs: list[str]) -> None:

@@ -14,7 +14,7 @@ from journeymap.diagnostics import Severity, at
 from journeymap.model import JourneyMap
 from journeymap.pipeline import Session, check_file, open_session
 from journeymap.rendering import Request, context_for, render_journey, write_files
-from journeymap.site.cache import Entry, to_json
+from journeymap.site.cache import Entry
 from journeymap.site.summary import summarize
 
 MAPS_DIR = "maps"
@@ -41,7 +41,9 @@ class Worker:
         path = self.project.root / job.relative
         checked = check_file(path, self.session)
         deps = [self._relative(p) for p in self.session.resolver.dependencies(path)]
-        entry = Entry(job.digest, sorted(deps), [], None, [to_json(d) for d in checked.diagnostics])
+        entry = Entry(
+            job.digest, sorted(deps), [], None, [d.as_data() for d in checked.diagnostics]
+        )
         entry.kind, entry.map_id = checked.kind, checked.doc_id
         entry.id_position = list(checked.id_position) if checked.id_position else None
         errors = any(d.severity is Severity.ERROR for d in checked.diagnostics)
@@ -59,7 +61,7 @@ class Worker:
             rendered.files, self.site / folder, display, shown=folder, durable=False
         )
         entry.outputs.extend(str(folder / name) for name in names)
-        entry.diagnostics.extend(to_json(d) for d in problems + unwritten)
+        entry.diagnostics.extend(d.as_data() for d in problems + unwritten)
         ctx = context_for(journey, self.project)
         based_on = (
             self._relative(Path(journey.based_on.path).resolve()) if journey.based_on else None
