@@ -7,16 +7,15 @@ steps: each cell is measured once, and rows grow to their tallest cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
 from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
 from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
-from journeymap.model import JourneyMap, Stage, Step
+from journeymap.model import JourneyMap, Step
 
 MIN_WIDTH = 1000.0
 INSET = 10.0
@@ -40,38 +39,6 @@ LANE_ICONS = {
     "backstage": "system",
     "support": "system",
 }
-
-
-@dataclass
-class Grid:
-    """Geometry shared by every part of the grid, and what has been placed so far."""
-
-    ctx: Context
-    journey: JourneyMap
-    steps: list[tuple[int, Stage, Step]]
-    left: float
-    width: float
-    elements: list[Element] = field(default_factory=list)
-    lane_names: list[str] = field(default_factory=list)
-    lane_top: list[float] = field(default_factory=list)
-    lane_bottom: list[float] = field(default_factory=list)
-    boxes: dict[str, blueprint.Box] = field(default_factory=dict)
-    pain_tops: dict[str, tuple[float, float, int]] = field(default_factory=dict)
-    faces: dict[str, tuple[float, float, int]] = field(default_factory=dict)
-
-    @property
-    def column(self) -> float:
-        return self.ctx.theme.column_width
-
-    def x(self, index: int) -> float:
-        return r1(self.left + index * self.column)
-
-    def center(self, index: int) -> float:
-        return r1(self.left + index * self.column + self.column / 2)
-
-    @property
-    def right(self) -> float:
-        return r1(self.left + len(self.steps) * self.column)
 
 
 def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Scene:
