@@ -8,113 +8,24 @@ Graphviz version. Without `dot`, only this view fails, with one line saying what
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
+from journeymap.layout.flow_source import NODE_PAD, Labels, Node, dot_source, nodes_of
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
-from journeymap.layout.steps import stage_title
-from journeymap.model import JourneyMap, Step, transitions
+from journeymap.model import JourneyMap, transitions
 
 __all__ = ["FlowUnavailable", "lay_out_flow"]
-
-NODE_WIDTH = 190.0
-NODE_PAD = 10.0
-DPI = 72.0
-DROP_OFF_METRICS = ("drop_off", "drop_off_rate", "drop_off_share", "abandonment_rate")
-
-
-@dataclass(frozen=True, slots=True)
-class _Node:
-    name: str
-    step: Step
-    number: int
-    lines: tuple[str, ...]
-    width: float
-    height: float
 
 
 def lay_out_flow(journey: JourneyMap, ctx: Context, *, prefix: str = "f-") -> Scene:
     check_size(sum(1 for _ in journey.steps()), sum(len(e) for e in transitions(journey).values()))
-    nodes = _nodes(journey, ctx)
-    layout = run_dot(_dot_source(journey, ctx, nodes))
-    return _scene(journey, ctx, nodes, layout, prefix)
-
-
-def _nodes(journey: JourneyMap, ctx: Context) -> dict[str, _Node]:
-    lh = ctx.line_height(ctx.size)
-    out = {}
-    for number, (_, step) in enumerate(journey.steps(), start=1):
-        label = step.title or step.action
-        lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
-        height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
-        out[step.id] = _Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
-    return out
-
-
-def drop_off(step: Step) -> float | None:
-    for name in DROP_OFF_METRICS:
-        value = step.metrics.get(name)
-        if isinstance(value, int | float) and 0 < value <= 1:
-            return float(value)
-    return None
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
-def _dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> str:
-    lines = [
-        "digraph journey {",
-        '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
-        " margin=0, newrank=true];",
-        '  node [shape=box, fixedsize=true, label="", fontname="Arial"];',
-        '  edge [fontname="Arial", fontsize=11];',
-    ]
-    for index, stage in enumerate(journey.stages):
-        if not stage.steps:
-            continue
-        lines.append(f"  subgraph cluster_{index} {{ label={_quote(stage_title(ctx, stage))};")
-        for step in stage.steps:
-            node = nodes[step.id]
-            lines.append(
-                f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
-            )
-        lines.append("  }")
-    lines.extend(_edges(journey, ctx, nodes))
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _edges(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> list[str]:
-    out = []
-    for step_id, edges in transitions(journey).items():
-        source = nodes[step_id].name
-        for edge in edges:
-            if edge.to not in nodes:
-                continue
-            label = edge_label(edge.label, edge.share)
-            style = "" if edge.explicit or not any(e.explicit for e in edges) else ", style=dashed"
-            out.append(f"  {source} -> {nodes[edge.to].name} [label={_quote(label)}{style}];")
-    drops = [(nodes[s.id].name, share) for _, s in journey.steps() if (share := drop_off(s))]
-    if drops:
-        out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
-        for name, share in drops:
-            label = f"{ctx.labels['label.drop_off']} {share * 100:.0f}%"
-            out.append(f"  {name} -> dropoff [label={_quote(label)}, style=dashed];")
-    return out
-
-
-def edge_label(label: str | None, share: float | None) -> str:
-    parts = []
-    if share is not None:
-        parts.append(f"{share * 100:.0f}%")
-    if label:
-        parts.append(label)
-    return " \u00b7 ".join(parts)
+    nodes = nodes_of(journey, ctx)
+    labels: Labels = {}
+    layout = run_dot(dot_source(journey, ctx, nodes, labels))
+    return _scene(journey, ctx, nodes, layout, prefix, labels)
 
 
 def _points(text: str) -> list[tuple[float, float]]:
@@ -124,9 +35,10 @@ def _points(text: str) -> list[tuple[float, float]]:
 def _scene(
     journey: JourneyMap,
     ctx: Context,
-    nodes: dict[str, _Node],
+    nodes: dict[str, Node],
     layout: dict[str, Any],
     prefix: str,
+    labels: Labels,
 ) -> Scene:
     theme = ctx.theme
     pad = theme.padding
@@ -140,8 +52,8 @@ def _scene(
     elements: list[Element] = [
         Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)
     ]
-    elements += _clusters(ctx, objects, at)
-    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix)
+    elements += _clusters(ctx, objects, at, labels)
+    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix, labels)
     for obj in objects:
         if obj.get("name") in by_name:
             elements.append(_node(ctx, by_name[obj["name"]], *at(*_points(obj["pos"])[0])))
@@ -162,7 +74,9 @@ def _scene(
     )
 
 
-def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[Element]:
+def _clusters(
+    ctx: Context, objects: Sequence[dict[str, Any]], at: Any, labels: Labels
+) -> list[Element]:
     out: list[Element] = []
     colors = ctx.theme.colors
     for index, obj in enumerate(o for o in objects if str(o.get("name", "")).startswith("cluster")):
@@ -182,8 +96,9 @@ def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[
         )
         size = round(ctx.size * 1.1, 1)
         lh = ctx.line_height(size)
+        found = labels.get(str(obj["name"]))
         label = ctx.lines(
-            str(obj.get("label", "")), right - left - 16, size, bold=True, max_lines=1
+            found.text if found else "", right - left - 16, size, bold=True, max_lines=1
         )
         out.append(
             Text(
@@ -200,7 +115,7 @@ def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[
     return out
 
 
-def _node(ctx: Context, node: _Node, cx: float, cy: float) -> Group:
+def _node(ctx: Context, node: Node, cx: float, cy: float) -> Group:
     colors = ctx.theme.colors
     x, y = r1(cx - node.width / 2), r1(cy - node.height / 2)
     border = colors.moment if node.step.moment_of_truth else colors.card_border
@@ -275,6 +190,7 @@ def _edge_elements(
     objects: Sequence[dict[str, Any]],
     at: Any,
     prefix: str,
+    labels: Labels,
 ) -> list[Element]:
     colors = ctx.theme.colors
     out: list[Element] = []
@@ -296,14 +212,16 @@ def _edge_elements(
                 css="edge",
             )
         ]
-        label = str(edge.get("label", ""))
-        if label and "lp" in edge:
+        found = labels.get(str(edge.get("id", "")))
+        lines, label = (found.lines, found.text) if found else ((), "")
+        if lines and "lp" in edge:
             x, y = at(*_points(edge["lp"])[0])
+            top = y - len(lines) * lh / 2
             parts.append(
                 Text(
                     x,
-                    r1(y + 0.35 * ctx.small),
-                    (label,),
+                    r1(baseline(top, 0, ctx.small, lh)),
+                    lines,
                     ctx.small,
                     colors.pain_text if to_drop else colors.text,
                     r1(lh),

@@ -1,0 +1,148 @@
+"""The flow view's input to dot: boxes we measured, never text dot would measure.
+
+Nodes get the size of their wrapped text; labels of stages and edges are wrapped here and
+given to dot as empty boxes of exactly that size (an HTML-like label with a fixed-size
+table), so a long word can neither widen the picture nor run across its own edge, and the
+drawn text is ours (see `Labels`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from journeymap.layout.context import Context
+from journeymap.layout.scene import r1
+from journeymap.layout.steps import stage_title
+from journeymap.model import JourneyMap, Step, transitions
+from journeymap.text import text_width
+
+NODE_WIDTH = 190.0
+NODE_PAD = 10.0
+EDGE_LABEL_WIDTH = 150.0
+"""Edge labels wrap to this width (and 3 lines), so no label widens the picture or lies
+across its own edge: dot reserves exactly the box we measured."""
+EDGE_LABEL_LINES = 3
+DPI = 72.0
+DROP_OFF_METRICS = ("drop_off", "drop_off_rate", "drop_off_share", "abandonment_rate")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A label as drawn: the whole text (the tooltip) and its wrapped lines."""
+
+    text: str
+    lines: tuple[str, ...]
+
+
+Labels = dict[str, Label]
+"""Labels by dot id: `cluster_N` for stage titles, `eN` for edges."""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    name: str
+    step: Step
+    number: int
+    lines: tuple[str, ...]
+    width: float
+    height: float
+
+
+def nodes_of(journey: JourneyMap, ctx: Context) -> dict[str, Node]:
+    lh = ctx.line_height(ctx.size)
+    out = {}
+    for number, (_, step) in enumerate(journey.steps(), start=1):
+        label = step.title or step.action
+        lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
+        height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
+        out[step.id] = Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
+    return out
+
+
+def drop_off(step: Step) -> float | None:
+    for name in DROP_OFF_METRICS:
+        value = step.metrics.get(name)
+        if isinstance(value, int | float) and 0 < value <= 1:
+            return float(value)
+    return None
+
+
+def _box(width: float, height: float) -> str:
+    """A dot label of exactly this size in points (= px at 72 dpi), whatever its text: dot
+    never measures our text with its own fonts, and never sees it."""
+    return (
+        '<<table border="0" cellborder="0" cellspacing="0" cellpadding="0" fixedsize="true"'
+        f' width="{max(1, math.ceil(width))}" height="{max(1, math.ceil(height))}">'
+        "<tr><td></td></tr></table>>"
+    )
+
+
+def _label_box(ctx: Context, key: str, text: str, width: float, size: float, labels: Labels) -> str:
+    """Wraps `text` for a label drawn at `size`, records its lines under `key`, sizes it."""
+    lines = ctx.lines(text, width, size, max_lines=EDGE_LABEL_LINES)
+    labels[key] = Label(text, lines)
+    wide = max((text_width(line, size) for line in lines), default=0.0)
+    return _box(wide + 4, len(lines) * ctx.line_height(size))
+
+
+def dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels: Labels) -> str:
+    lines = [
+        "digraph journey {",
+        '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
+        " margin=0, newrank=true];",
+        '  node [shape=box, fixedsize=true, label="", fontname="Arial"];',
+        '  edge [fontname="Arial", fontsize=11];',
+    ]
+    for index, stage in enumerate(journey.stages):
+        if not stage.steps:
+            continue
+        text = stage_title(ctx, stage)
+        title = ctx.lines(text, NODE_WIDTH, ctx.size * 1.1, bold=True, max_lines=1)
+        labels[f"cluster_{index}"] = Label(text, title)
+        height = ctx.line_height(round(ctx.size * 1.1, 1))
+        wide = text_width(title[0], round(ctx.size * 1.1, 1), bold=True) + 16 if title else 0
+        lines.append(f"  subgraph cluster_{index} {{ label={_box(wide, height)};")
+        for step in stage.steps:
+            node = nodes[step.id]
+            lines.append(
+                f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
+            )
+        lines.append("  }")
+    lines.extend(_edges(journey, ctx, nodes, labels))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _edges(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels: Labels) -> list[str]:
+    out: list[str] = []
+    for step_id, edges in transitions(journey).items():
+        source = nodes[step_id].name
+        for edge in edges:
+            if edge.to not in nodes:
+                continue
+            key = f"e{len(out)}"
+            text = edge_label(edge.label, edge.share)
+            label = (
+                _label_box(ctx, key, text, EDGE_LABEL_WIDTH, ctx.small, labels) if text else '""'
+            )
+            style = "" if edge.explicit or not any(e.explicit for e in edges) else ", style=dashed"
+            out.append(f"  {source} -> {nodes[edge.to].name} [id={key}, label={label}{style}];")
+    drops = [(nodes[s.id].name, share) for _, s in journey.steps() if (share := drop_off(s))]
+    if drops:
+        out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
+        for name, share in drops:
+            key = f"e{len(out)}"
+            text = f"{ctx.labels['label.drop_off']} {share * 100:.0f}%"
+            label = _label_box(ctx, key, text, EDGE_LABEL_WIDTH, ctx.small, labels)
+            out.append(f"  {name} -> dropoff [id={key}, label={label}, style=dashed];")
+    return out
+
+
+def edge_label(label: str | None, share: float | None) -> str:
+    parts = []
+    if share is not None:
+        parts.append(f"{share * 100:.0f}%")
+    if label:
+        parts.append(label)
+    return " \u00b7 ".join(parts)
