@@ -11,7 +11,7 @@ from journeymap.config import load_project
 from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.model import JourneyMap
 from journeymap.pipeline import check_file, open_session
-from journeymap.text.clean import plain_text
+from journeymap.text.clean import plain_data
 
 
 def dump_map(path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -30,16 +30,5 @@ def as_data(journey: JourneyMap) -> dict[str, Any]:
     data["based_on"] = (
         None if base is None else {"id": base.id, "kind": base.kind, "path": base.path}
     )
-    plain: dict[str, Any] = _plain(data)
+    plain: dict[str, Any] = plain_data(data)  # every text as exported: U+200B removed too
     return plain
-
-
-def _plain(value: Any) -> Any:
-    """Every text as exported (journeymap.text.clean.plain_text: U+200B removed too)."""
-    if isinstance(value, str):
-        return plain_text(value)
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value

@@ -50,7 +50,7 @@ def user_html(value: object) -> Markup:
     """User text for HTML: clean, escaped, isolated from its neighbours, U+200B as `<wbr>`."""
     text = escape(clean_text(str(value)))
     if ZWSP in text:
-        text = Markup(text.replace(ZWSP, "<wbr>"))
+        text = Markup(str(text).replace(ZWSP, "<wbr>"))
     return Markup(f"<bdi>{text}</bdi>")
 
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
-__all__ = ["ZWSP", "clean_text", "plain_text"]
+__all__ = ["ZWSP", "clean_text", "plain_data", "plain_text"]
 
 ZWSP = "\u200b"
 
@@ -59,6 +60,17 @@ def plain_text(text: str) -> str:
     """Clean text as drawn or exported: U+200B, only a break opportunity, is removed too."""
     text = clean_text(text)
     return text.replace(ZWSP, "") if ZWSP in text else text
+
+
+def plain_data(value: Any) -> Any:
+    """JSON-like data with every string (keys too) as `plain_text`: for JSON writers."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, dict):
+        return {plain_data(key): plain_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_data(item) for item in value]
+    return value
 
 
 def _joiner(match: re.Match[str]) -> str:
