@@ -3,12 +3,13 @@
 clean     journeymap.text.clean     the character policy: invisible and reordering characters
 measure   journeymap.text.measure   glyph widths of the font stack, in em
 breaking  journeymap.text.breaking  break opportunities and grapheme boundaries in a word
-wrap      journeymap.text.wrap      greedy line filling to a width, with ellipsis
+fill      journeymap.text.fill      greedy line filling to a width (`wrap`), with ellipsis
 """
 
 from __future__ import annotations
 
 from journeymap.text.clean import clean_text, plain_text
+from journeymap.text.fill import wrap
 from journeymap.text.measure import (
     ELLIPSIS,
     FULL_RUN,
@@ -17,7 +18,6 @@ from journeymap.text.measure import (
     line_height,
     text_width,
 )
-from journeymap.text.wrap import wrap
 
 __all__ = [
     "ELLIPSIS",
