@@ -86,6 +86,15 @@ def test_controls_that_reach_the_writers_become_replacement_characters() -> None
     assert clean_text("tab\tand\nnewline") == "tab\tand\nnewline"
 
 
+def test_every_character_the_policy_touches_is_unprintable() -> None:
+    """clean_text's fast path skips printable texts: none may hold a character it changes.
+    (U+200B, which the policy keeps, makes each text go through the whole policy.)"""
+    for code in range(0x110000):
+        char = chr(code)
+        if char.isprintable():
+            assert clean_text(f"a{char}\u200bb") == f"a{char}\u200bb", hex(code)
+
+
 def test_clean_text_is_idempotent_and_free_for_clean_text() -> None:
     plain = "Buys a monthly pass"
     assert clean_text(plain) is plain
