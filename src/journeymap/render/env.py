@@ -47,10 +47,13 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
 
 
 def user_html(value: object) -> Markup:
-    """User text for HTML: clean, escaped, isolated from its neighbours, U+200B as `<wbr>`."""
-    text = escape(clean_text(str(value)))
+    """User text for HTML: clean, escaped, isolated from its neighbours; a line break (U+2028
+    and U+2029 are ones) as `<br>`, as in the pictures; U+200B as `<wbr>`."""
+    text = str(escape(clean_text(str(value))))
+    if "\n" in text:
+        text = text.strip("\n").replace("\n", "<br>")
     if ZWSP in text:
-        text = Markup(str(text).replace(ZWSP, "<wbr>"))
+        text = text.replace(ZWSP, "<wbr>")
     return Markup(f"<bdi>{text}</bdi>")
 
 
