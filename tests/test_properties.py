@@ -95,17 +95,21 @@ def map_data(kind: str, pool: list[str]) -> dict[str, Any]:
     if kind == "day-in-the-life":
         step |= {"time": "08:30", "place": t()}
     if kind == "service-blueprint":
-        item = {"text": t(), "owner": t(), "system": t(), "fail_point": t(), "wait": t()}
-        step |= {"evidence": [t()], "frontstage": [item], "backstage": [t()], "support": [t()]}
+        item = {"id": "fi", "text": t(), "owner": t(), "system": t(), "fail_point": t()}
+        back = {"id": "bi", "text": t(), "wait": t()}
+        step |= {"evidence": [t()], "frontstage": [item], "backstage": [back], "support": [t()]}
     second: dict[str, Any] = {"id": "b", "action": t(), "emotion": 1}
     if kind == "day-in-the-life":
         second["time"] = "09:00"
     if kind == "future-state":
         step["status"], second["status"] = "new", "changed"
     persona = {"name": t(), "role": t(), "quote": t(), "bio": t(), "goals": [t()]}
+    links = [{"from": "fi", "to": "bi", "label": t()}] if kind == "service-blueprint" else []
     return {
         "journeymap": 1,
         "kind": kind,
+        "links": links,
+        "updated": t(),
         "id": "prop",
         "title": t(),
         "owner": t(),
