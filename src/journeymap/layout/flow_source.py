@@ -86,6 +86,16 @@ def _label_box(ctx: Context, key: str, text: str, width: float, size: float, lab
     return _box(wide + 4, len(lines) * ctx.line_height(size))
 
 
+def _stage_box(ctx: Context, key: str, text: str, labels: Labels) -> str:
+    """A stage title takes one line of at most a node's width: a cluster as wide as its title
+    would let one long title widen the whole picture."""
+    size = round(ctx.size * 1.1, 1)
+    title = ctx.lines(text, NODE_WIDTH, size, bold=True, max_lines=1)
+    labels[key] = Label(text, title)
+    wide = text_width(title[0], size, bold=True) + 16 if title else 0
+    return _box(wide, ctx.line_height(size))
+
+
 def dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels: Labels) -> str:
     lines = [
         "digraph journey {",
@@ -97,12 +107,8 @@ def dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels
     for index, stage in enumerate(journey.stages):
         if not stage.steps:
             continue
-        text = stage_title(ctx, stage)
-        title = ctx.lines(text, NODE_WIDTH, ctx.size * 1.1, bold=True, max_lines=1)
-        labels[f"cluster_{index}"] = Label(text, title)
-        height = ctx.line_height(round(ctx.size * 1.1, 1))
-        wide = text_width(title[0], round(ctx.size * 1.1, 1), bold=True) + 16 if title else 0
-        lines.append(f"  subgraph cluster_{index} {{ label={_box(wide, height)};")
+        label = _stage_box(ctx, f"cluster_{index}", stage_title(ctx, stage), labels)
+        lines.append(f"  subgraph cluster_{index} {{ label={label};")
         for step in stage.steps:
             node = nodes[step.id]
             lines.append(
