@@ -186,8 +186,9 @@ def config_diagnostic(
 
 
 def _toml_position(text: str, pointer: tuple[str | int, ...]) -> tuple[int, int]:
-    """tomllib keeps no positions; find the table header, then the key, by their text."""
-    lines = text.splitlines()
+    """tomllib keeps no positions; find the table header, then the key, by their text.
+    Lines end at LF only, as TOML and tomllib count them."""
+    lines = text.split("\n")
     names = [str(p) for p in pointer if isinstance(p, str)]
     for depth in range(len(names), 0, -1):
         table, key = names[: depth - 1], names[depth - 1]
