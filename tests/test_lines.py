@@ -49,6 +49,18 @@ def test_positions_match_the_editor_count_on_every_short_text() -> None:
                 assert lines.position(index) == editor_position(text, index), (text, index)
 
 
+def test_positions_far_down_a_long_text_match_the_editor_count() -> None:
+    """Past the first 2 KB the line starts are found once and kept; before, on demand."""
+    text = "ab\r\nc\rd\u2028e\né\x85f\r\n\n" * 400
+    indexes = [*range(len(text), 0, -37), *range(0, 3000, 13)]
+    lines = Lines(text)
+    for index in indexes:
+        assert lines.position(index) == editor_position(text, index), index
+    fresh = Lines(text)
+    for index in reversed(indexes):
+        assert fresh.position(index) == editor_position(text, index), index
+
+
 def test_split_lines_ends_lines_only_at_lf_crlf_and_cr() -> None:
     assert split_lines("a\r\nb\rc\nd\u2028e\x85f\x0cg") == ["a", "b", "c", "d\u2028e\x85f\x0cg"]
 

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 
 _BREAK = re.compile(r"\r\n?|\n")
+_NEAR_TOP = 2048
+"""Every checked file looks up its id, near the top: such lookups scan only that far."""
 
 
 class Lines:
@@ -25,10 +27,14 @@ class Lines:
 
     def position(self, index: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a character offset."""
-        if self._starts is None:
-            self._starts = [0, *(m.end() for m in _BREAK.finditer(self.text))]
-        line = bisect_right(self._starts, index)
-        return line, index - self._starts[line - 1] + 1
+        starts = self._starts
+        if starts is None:
+            if index < _NEAR_TOP:  # up to index + 2, so a CRLF around `index` is seen whole
+                starts = [0, *(m.end() for m in _BREAK.finditer(self.text, 0, index + 2))]
+            else:
+                starts = self._starts = [0, *(m.end() for m in _BREAK.finditer(self.text))]
+        line = bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
 
 
 def split_lines(text: str) -> list[str]:
