@@ -10,10 +10,14 @@ import signal
 import subprocess
 import sys
 import textwrap
+from multiprocessing import active_children
+from pathlib import Path
 
 import pytest
 
+from conftest import MINIMAL_MAP
 from journeymap.interrupt import INTERRUPTED, TERMINATED, Terminated, exit_status, stop_message
+from journeymap.runner import check_paths
 
 SLOW_COMMAND = textwrap.dedent(
     """
@@ -92,3 +96,19 @@ def test_terminated_is_not_caught_by_except_exception() -> None:
             raise Terminated
         except Exception:  # pragma: no cover - the point is that this does not run
             pytest.fail("Terminated was caught as an Exception")
+
+
+def test_a_stop_during_a_parallel_check_ends_the_workers_at_once(tmp_path: Path) -> None:
+    """validate's workers hold up to 64 files each; a stop ends them rather than waiting."""
+    for number in range(60):
+        (tmp_path / f"m{number}.yaml").write_text(MINIMAL_MAP.format(id=f"m{number}"), "utf-8")
+    before = set(active_children())
+    reports = check_paths(sorted(tmp_path.glob("*.yaml")), jobs=2)
+    next(reports)
+    workers = set(active_children()) - before
+    assert workers
+    with pytest.raises(KeyboardInterrupt):
+        reports.throw(KeyboardInterrupt)
+    for worker in workers:
+        worker.join(timeout=30)
+        assert worker.exitcode == -signal.SIGTERM

@@ -13,8 +13,8 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
-from multiprocessing import get_context
+from multiprocessing import active_children, get_context
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from journeymap.config import Project, inside, load_project, root_for
@@ -165,16 +165,25 @@ def check_paths(
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
+    before = set(active_children())
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_in_worker)
+    futures = [pool.submit(_check_chunk, chunk, with_lint) for chunk in chunks]
     try:
-        for reports in pool.map(partial(_check_chunk, with_lint=with_lint), chunks):
-            yield from reports
+        for future in futures:  # not pool.map: on a stop it cancels what _stop must not
+            yield from future.result()
     except BaseException:
-        # Ctrl-C, SIGTERM or a consumer that stopped reading: drop the queued chunks, so the
-        # process ends once the workers finish the few files they hold.
-        pool.shutdown(wait=False, cancel_futures=True)
+        _stop(pool, before)
         raise
     pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor, before: set[BaseProcess]) -> None:
+    """Ctrl-C, SIGTERM or a consumer that stopped reading: end this pool's workers now
+    (SIGTERM ends them at once) rather than after their chunk. The pool then fails the
+    queued chunks itself; cancelling them first makes Python 3.11 print a traceback."""
+    pool.shutdown(wait=False)
+    for worker in set(active_children()) - before:
+        worker.terminate()
 
 
 def project_problems(files: list[Path]) -> list[Diagnostic]:
