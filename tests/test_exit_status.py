@@ -6,6 +6,7 @@ after SIGTERM (tests/test_interrupt.py).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -99,8 +100,14 @@ def test_import_follows_the_table(
     assert result.exit_code == status, result.stderr
 
 
-def test_the_readme_has_the_table() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    safety = text[text.index("## Safety") :]
-    for status in ("| 0 |", "| 1 |", "| 2 |", "| 130 |", "| 143 |"):
-        assert status in safety
+def test_the_readme_and_the_format_docs_have_the_same_table() -> None:
+    def statuses(path: Path, heading: str) -> list[str]:
+        """The first cells of the first table after `heading`."""
+        lines = path.read_text(encoding="utf-8").split(heading, 1)[1].splitlines()
+        start = next(i for i, line in enumerate(lines) if line.startswith("| status |"))
+        rows = itertools.takewhile(lambda line: line.startswith("|"), lines[start + 2 :])
+        return [row.split("|")[1].strip() for row in rows]
+
+    readme = statuses(ROOT / "README.md", "## Safety")
+    docs = statuses(ROOT / "docs" / "format.md", "### Exit statuses")
+    assert readme == docs == ["0", "1", "2", "130", "143"]
