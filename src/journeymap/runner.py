@@ -19,6 +19,7 @@ from pathlib import Path
 
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, at
+from journeymap.interrupt import ignore_in_worker
 from journeymap.pipeline import Session, check_file, open_session
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -129,9 +130,16 @@ def check_paths(
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_in_worker)
+    try:
         for reports in pool.map(partial(_check_chunk, with_lint=with_lint), chunks):
             yield from reports
+    except BaseException:
+        # Ctrl-C, SIGTERM or a consumer that stopped reading: drop the queued chunks, so the
+        # process ends once the workers finish the few files they hold.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def project_problems(files: list[Path]) -> list[Diagnostic]:
