@@ -1,7 +1,8 @@
 """`watch` and `serve` from start to stop: build, (serve,) rebuild on every save.
 
-Both run until Ctrl-C, which reaches the caller as KeyboardInterrupt after the server has
-stopped and a temporary site has been removed.
+Both run until Ctrl-C or SIGTERM, which reach the caller as KeyboardInterrupt or Terminated
+after the server has stopped, a build's workers and stage are gone and a temporary site has
+been removed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from journeymap.serve.status import Status
 from journeymap.serve.watcher import rebuilds
 
 Report = Callable[[Build], None]
+_POLL_SECONDS = 0.1  # how soon the server notices it should stop
 
 
 class ServeError(Exception):
@@ -76,7 +78,12 @@ def _listening(site: Path, status: Status, port: int) -> Iterator[SiteServer]:
         server = SiteServer(site, status, port)
     except OSError as exc:
         raise ServeError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}") from None
-    thread = threading.Thread(target=server.serve_forever, name="journeymap-serve", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": _POLL_SECONDS},
+        name="journeymap-serve",
+        daemon=True,
+    )
     thread.start()
     try:
         yield server

@@ -42,7 +42,7 @@ def _acquire(site: Path) -> tuple[list[Path], int]:
     path = site / LOCK_FILE
     waited = False
     while True:
-        made = [p for p in (path, path.parent, site) if not os.path.lexists(p)]
+        made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing import get_context
 from pathlib import Path
 
+from journeymap.interrupt import ignore_in_worker
 from journeymap.runner import available_cores
 from journeymap.site.cache import Entry
 from journeymap.site.work import Job, Worker
@@ -85,8 +86,7 @@ def _start(root: Path, site: Path) -> None:
     """A worker: Ctrl-C is the parent's to handle; SIGTERM (how the pool stops a worker, and
     what it gets should the parent die) ends it silently."""
     global _worker
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    ignore_in_worker()
     _die_with_parent()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     _worker = Worker(root, site)
