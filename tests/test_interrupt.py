@@ -22,8 +22,8 @@ SLOW_COMMAND = textwrap.dedent(
 
     @app.command("slow")
     def slow() -> None:
-        print("ready", flush=True)
         try:
+            print("ready", flush=True)
             time.sleep(60)
         finally:
             print("cleaned up", flush=True)
@@ -47,9 +47,10 @@ def run_and_signal(signum: int, *, ignore_sigint: bool = False) -> subprocess.Co
         preexec_fn=before,
     )
     assert process.stdout is not None
-    assert process.stdout.readline() == "ready\n"
+    ready = process.stdout.readline()
     process.send_signal(signum)
     stdout, stderr = process.communicate(timeout=30)
+    stdout = ready + stdout
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
 
 
@@ -67,7 +68,7 @@ def test_a_stopped_command_says_so_in_one_line_and_exits_with_the_signal_status(
     result = run_and_signal(signum)
     assert result.returncode == status
     assert result.stderr == line
-    assert result.stdout == "cleaned up\n"  # the stop unwound: finally blocks ran
+    assert result.stdout == "ready\ncleaned up\n"  # the stop unwound: finally blocks ran
 
 
 def test_ctrl_c_stops_a_run_started_with_sigint_ignored() -> None:

@@ -120,9 +120,9 @@ def test_refusal_has_exact_code_and_position(
 
 
 def test_duplicate_key_names_both_lines(write: Callable[[str, str | bytes], Path]) -> None:
-    diagnostic = refused("kind: a\nid: x\nkind: b\n", write)
-    assert "'kind'" in diagnostic.message
-    assert "line 1" in diagnostic.message
+    diagnostic = refused("journeymap: 1\nkind: persona\nid: x\nid: y\n", write)
+    assert "'id'" in diagnostic.message
+    assert "line 3" in diagnostic.message
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "JM207": "A referenced file has errors or is of the wrong kind.",
     "JM208": "Two maps (or two personas) of one project share an id.",
     "JM209": "Two maps of a project would be written to the same page of the site.",
+    "JM210": "A scan skipped a link that leads outside the project root (a warning).",
     "JM300": "An inline suppression suppresses nothing, or names an unknown rule.",
 }
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import check_inputs, fail
 
 if TYPE_CHECKING:
     from journeymap.diff import DiffResult
@@ -112,7 +112,10 @@ def _run(git: str | None, arguments: list[str]) -> DiffResult:
     if git is not None:
         from journeymap.diff.gitrev import diff_git
 
+        check_inputs([Path(a) for a in arguments if os.path.lexists(a)])
         return diff_git(git, arguments)
+    if len(arguments) in (1, 2):
+        check_inputs([Path(a) for a in arguments])
     if len(arguments) == 2:
         return diff_files(Path(arguments[0]), Path(arguments[1]))
     if len(arguments) == 1:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import check_inputs, fail
 
 
 class ExportFormat(enum.StrEnum):
@@ -42,6 +42,7 @@ def export(
     from journeymap.output import write_atomic
     from journeymap.report.text import line
 
+    check_inputs([path])
     text, diagnostics = export_map(path, to.value)
     if text is None:
         for diagnostic in diagnostics:
@@ -71,6 +72,7 @@ def import_(
     from journeymap.interchange.importing import import_file
     from journeymap.report.text import line
 
+    check_inputs([path])
     chosen = source_format.value if source_format else _SUFFIXES.get(path.suffix.lower())
     if chosen is None:
         raise fail(f"cannot tell the format of {path}; add --from mermaid or --from csv")

@@ -20,7 +20,8 @@ from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.pipeline import open_session
 from journeymap.report.text import line
-from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids, walk
+from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids
+from journeymap.scan import scan
 from journeymap.site import cache as caching
 from journeymap.site.lock import SiteError, locked
 from journeymap.site.pages import site_pages
@@ -62,14 +63,14 @@ def build(
     with locked(site), staged(site) as stage:
         old = caching.load(site, caching.config_key(project.config_path))
         digests = caching.Digests(project.root)
-        found, clashes = _discover(project, site)
+        found, clashes, skipped = _discover(project, site)
         stale, fresh = _plan(found, old, digests, force=force)
         into = stage.path if stale else site
         built = run_jobs(project.root, into, stale, jobs_count=jobs, progress=progress)
         _keep_last_good(built, old)
         result = _finish(project, stage, found, old, {**fresh, **built}, digests)
         stage.commit()
-        result.diagnostics[:0] = problems + clashes
+        result.diagnostics[:0] = problems + skipped + clashes
         result.failed += len(clashes)
     result.rendered = sum(1 for e in built.values() if e.kind != "persona")
     result.reused = sum(1 for e in fresh.values() if e.kind != "persona")
@@ -86,15 +87,19 @@ def _site_dir(project: Project, out: Path) -> Path:
     return site
 
 
-def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Map files (relative to the root) to their pages, outside the site directory.
+def _discover(
+    project: Project, site: Path
+) -> tuple[dict[str, str], list[Diagnostic], list[Diagnostic]]:
+    """Map files (relative to the root) to their pages, outside the site directory; also the
+    links the scan skipped because they lead outside the root (JM210 warnings).
 
     `a.yaml` and `a.yml` would share a page: the second is refused (JM209), not overwritten.
     """
     found: dict[str, str] = {}
     owners: dict[str, str] = {}
     clashes: list[Diagnostic] = []
-    for path in walk(project.root):
+    scanned = scan(project.root, project.root)
+    for path in scanned.paths():
         if path.is_relative_to(site) or path.suffix not in MAP_SUFFIXES:
             continue
         relative = path.relative_to(project.root).as_posix()
@@ -105,7 +110,7 @@ def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagno
             clashes.append(at(display, 0, 0, "JM209", message, hint="rename one of the files"))
             continue
         found[relative], owners[page] = page, relative
-    return found, clashes
+    return found, clashes, scanned.skipped
 
 
 def _plan(

@@ -11,6 +11,7 @@ import yaml
 from journeymap.diagnostics import Diagnostic, at
 from journeymap.source.locate import Pointer, locate
 from journeymap.source.reading import MAX_FILE_BYTES, ReadError, decode, read_bytes
+from journeymap.source.recognise import without_content
 from journeymap.source.strictyaml import HAVE_LIBYAML, MAX_DEPTH, parse
 
 __all__ = [
@@ -49,16 +50,19 @@ def load_source(path: Path, display: str) -> Source | Diagnostic:
     """Read, decode and parse one file; any refusal comes back as one located diagnostic."""
     try:
         text = decode(read_bytes(path, display), display)
-        data, root = parse(text, display)
     except ReadError as exc:
         return exc.diagnostic
-    return Source(path, display, text, data, root)
+    return _parsed(path, text, display)
 
 
 def parse_text(text: str, display: str) -> Source | Diagnostic:
     """Parse text that is already in memory (stdin, git blobs, tests)."""
+    return _parsed(Path(display), text, display)
+
+
+def _parsed(path: Path, text: str, display: str) -> Source | Diagnostic:
     try:
         data, root = parse(text, display)
     except ReadError as exc:
-        return exc.diagnostic
-    return Source(Path(display), display, text, data, root)
+        return without_content(exc.diagnostic, text)
+    return Source(path, display, text, data, root)
