@@ -38,14 +38,39 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", "-p", min=0, max=65535, help="Port; 0 picks a free one.")
     ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="The address to listen on (an IP address; default: loopback only)."
+        ),
+    ] = "127.0.0.1",
 ) -> None:
     """Build the site, serve it on 127.0.0.1, rebuild on every save and reload the browser."""
     from journeymap.serve import serve_site
 
     _check(directory)
+    address = _address(host)
     _until_interrupted(
-        lambda: serve_site(directory, out, port=port, report=_report, ready=_ready(out))
+        lambda: serve_site(
+            directory, out, port=port, host=address, report=_report, ready=_ready(out)
+        )
     )
+
+
+def _address(host: str) -> str:
+    """An IP address (`localhost` is 127.0.0.1); a warning line when it is not loopback."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address("127.0.0.1" if host == "localhost" else host.strip("[]"))
+    except ValueError:
+        raise fail(f"--host takes an IP address, not {host!r}") from None
+    if not address.is_loopback:
+        print(
+            f"journeymap: warning: listening on {address}: other machines can read the site",
+            file=sys.stderr,
+        )
+    return str(address)
 
 
 def _check(directory: Path) -> None:
