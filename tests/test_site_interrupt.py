@@ -165,6 +165,25 @@ def drawn(site: Path) -> int:
     return count
 
 
+def workers_left(group: int) -> list[int]:
+    """Live processes of the run's process group (its workers, once it has exited)."""
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] != "Z":
+                left.append(int(stat.parent.name))
+    return left
+
+
+def assert_no_workers(run: Running) -> None:
+    """Every worker is gone too (SIGTERM from the pool, not left to finish its maps)."""
+    deadline = time.monotonic() + STOP_GUARD
+    while workers_left(run.process.pid):
+        assert time.monotonic() < deadline, workers_left(run.process.pid)
+        time.sleep(0.05)
+
+
 def assert_clean(site: Path, *, beside: set[str]) -> None:
     """Nothing but the site (and what was there before) beside it, no temporary file in it."""
     assert {p.name for p in site.parent.iterdir()} == beside
@@ -199,12 +218,14 @@ def test_an_interrupted_rebuild_leaves_the_old_site_whole(
     shutil.copytree(projects.old_site_path, site)
     run = Running("build", str(projects.new), "-o", str(site), "-j", jobs, ignore_sigint=ignored)
     run.wait_for(lambda: drawn(site) >= written)
+    assert len(workers_left(run.process.pid)) >= (3 if jobs == "2" else 1)  # it, its workers
     took = run.stop(signum, group=group)
     assert run.process.returncode == STATUS[signum], run.stderr
     assert run.stderr == [LINE[signum]]
     assert took < STOP_GUARD
     assert tree(site) == projects.old_site  # every file, byte for byte, and no new one
     assert_clean(site, beside={"site"})
+    assert_no_workers(run)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
@@ -255,6 +276,7 @@ def test_watch_stops_during_its_first_build(projects: Projects, tmp_path: Path) 
     assert took < STOP_GUARD
     assert tree(site) == projects.old_site
     assert_clean(site, beside={"site"})
+    assert_no_workers(run)
 
 
 def test_watch_stops_on_sigterm_while_watching(tmp_path: Path) -> None:

@@ -72,7 +72,10 @@ class Stage:
             try:
                 old = _swap(self._path, self.live)
             except OSError as exc:
-                raise SiteError(f"cannot replace {self.live}: {exc.strerror}") from None
+                hint = ""
+                if exc.errno in (errno.EXDEV, errno.EBUSY):
+                    hint = " (a mount point cannot be swapped: build into a folder inside it)"
+                raise SiteError(f"cannot replace {self.live}: {exc.strerror}{hint}") from None
             self._path = old
             self.discard()
 
