@@ -231,3 +231,35 @@ def test_a_map_still_names_its_unknown_keys(project: Path, cli: Cli) -> None:
     (project / "m.yaml").write_text(text, encoding="utf-8")
     result = cli("validate", str(project / "m.yaml"))
     assert "JM102 unknown property 'colour'" in result.stdout
+
+
+def test_a_linked_journeymap_toml_outside_the_root_is_not_read(
+    tmp_path: Path, secret: Path
+) -> None:
+    (secret.parent / "settings.toml").write_text(f'[{SECRET}]\nx = "{SECRET}"\n', "utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "journeymap.toml").symlink_to(secret.parent / "settings.toml")
+    (project / "m.yaml").write_text(MINIMAL_MAP.format(id="m"), encoding="utf-8")
+    result = journeymap("validate", ".", cwd=project)
+    assert result.returncode == 1
+    assert result.stdout.startswith("journeymap.toml:1:1: JM001 cannot read file: it is a link")
+    assert_no_secret(result.stdout, result.stderr)
+
+
+def test_diff_git_skips_a_changed_link_that_leads_outside(tmp_path: Path, secret: Path) -> None:
+    """`diff --git REV` in CI compares every changed map of a pull request."""
+    secret.write_text(f"journeymap: 1\nkind: current-state\n{SECRET}: 1\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "journeymap.toml").write_text("", encoding="utf-8")
+    (repo / "m.yaml").write_text(MINIMAL_MAP.format(id="m"), encoding="utf-8")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    identity = ["-c", "user.name=T", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+    (repo / "leak.yaml").symlink_to(secret)
+    result = journeymap("diff", "--git", "HEAD", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert skipped(result.stderr) == ["leak.yaml"]
+    assert_no_secret(result.stdout, result.stderr)

@@ -9,7 +9,10 @@ CODES: dict[str, str] = {
     "JM001": "The file cannot be read (missing, not a regular file, or no permission).",
     "JM002": "The file is larger than the size limit.",
     "JM003": "The file is not UTF-8 (UTF-16, Latin-1 or invalid bytes).",
-    "JM004": "A NUL, control character or lone surrogate is in the file.",
+    "JM004": (
+        "A NUL, control character (C0, DEL or C1, NEL included; raw or escaped)"
+        " or lone surrogate is in the file."
+    ),
     "JM005": "YAML syntax error.",
     "JM006": "Nesting is deeper than the limit.",
     "JM007": "A key appears twice in one mapping.",

@@ -123,6 +123,9 @@ def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
         return Project(root=base if base.is_dir() else base.parent), []
     config_path = root / CONFIG_NAME
     display = Project(root).display(config_path)
+    if not inside(config_path, root):
+        message = "cannot read file: it is a link that leads outside the project root"
+        return Project(root=root, config_path=config_path), [at(display, 0, 0, "JM001", message)]
     try:
         text = decode(read_bytes(config_path, display), display)
         data = _parse(text, display)
@@ -186,8 +189,9 @@ def config_diagnostic(
 
 
 def _toml_position(text: str, pointer: tuple[str | int, ...]) -> tuple[int, int]:
-    """tomllib keeps no positions; find the table header, then the key, by their text."""
-    lines = text.splitlines()
+    """tomllib keeps no positions; find the table header, then the key, by their text.
+    Lines end at LF only, as TOML and tomllib count them."""
+    lines = text.split("\n")
     names = [str(p) for p in pointer if isinstance(p, str)]
     for depth in range(len(names), 0, -1):
         table, key = names[: depth - 1], names[depth - 1]

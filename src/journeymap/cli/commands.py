@@ -187,9 +187,9 @@ def render(
         for diagnostic in result.diagnostics:
             print(line(diagnostic), file=sys.stderr)
         for failure in result.failures:
-            print(f"journeymap: {result.display}: {failure}", file=sys.stderr)
+            print(f"journeymap: {result.display}: {printable(failure)}", file=sys.stderr)
         for name in sorted(result.files):
-            print((out_dir or result.path.parent) / name)
+            print(printable(str((out_dir or result.path.parent) / name)))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -203,7 +203,7 @@ def rules(
     from journeymap.lint.registry import find, load
 
     for problem in load()[1]:
-        print(f"journeymap: {problem}", file=sys.stderr)
+        print(f"journeymap: {printable(str(problem))}", file=sys.stderr)
     if rule is None:
         for code, name, severity, summary in rule_table():
             print(f"{code}  {name:40s} {severity:8s} {summary}")

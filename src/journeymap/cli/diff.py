@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 import typer
 
 from journeymap.cli.commands import check_inputs, fail
+from journeymap.diagnostics import printable
 
 if TYPE_CHECKING:
     from journeymap.diff import DiffResult
@@ -72,7 +73,7 @@ def diff(
     for diagnostic in result.diagnostics:
         print(line(diagnostic), file=sys.stderr)
     for note in result.notes:
-        print(f"journeymap: {note}", file=sys.stderr)
+        print(f"journeymap: {printable(note)}", file=sys.stderr)
     if result.failed and not result.maps:
         raise typer.Exit(1)
     color = out is None and wants_color(sys.stdout, output_format.value)

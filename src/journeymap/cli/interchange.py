@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli.commands import check_inputs, fail
+from journeymap.diagnostics import printable
 
 
 class ExportFormat(enum.StrEnum):
@@ -91,7 +92,8 @@ def import_(
     if not written:
         raise typer.Exit(1)
     for written_path in written:
-        print(f"wrote {written_path if written_path == out else _shown(written_path)}")
+        shown = written_path if written_path == out else _shown(written_path)
+        print(f"wrote {printable(str(shown))}")
 
 
 def _shown(path: Path) -> Path:

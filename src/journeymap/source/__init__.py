@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from journeymap.diagnostics import Diagnostic, at
+from journeymap.source.lines import Lines
 from journeymap.source.locate import Pointer, locate
 from journeymap.source.reading import MAX_FILE_BYTES, ReadError, decode, read_bytes
 from journeymap.source.recognise import without_content
@@ -34,6 +35,10 @@ class Source:
     text: str
     data: Any
     root: yaml.Node
+    lines: Lines = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = Lines(self.text)
 
     def diagnostic(
         self, pointer: Pointer, code: str, message: str, *, key: bool = False, **kwargs: Any
@@ -43,7 +48,8 @@ class Source:
         return at(self.display, line, col, code, message, **kwargs)
 
     def position(self, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
-        return locate(self.root, pointer, key=key)
+        """1-based line and column, counted as editors count (journeymap.source.lines)."""
+        return self.lines.position(locate(self.root, pointer, key=key))
 
 
 def load_source(path: Path, display: str) -> Source | Diagnostic:

@@ -15,9 +15,11 @@ from journeymap.diagnostics import Diagnostic
 MAP_KINDS = ("current-state", "day-in-the-life", "future-state", "service-blueprint", "persona")
 NOT_SHOWN = "the file is not a journey map or persona, so nothing else in it is shown"
 
-_VERSION_LINE = re.compile(r"^journeymap[ \t]*:", re.MULTILINE)
+_LINE_START = r"(?:\A|(?<=[\r\n]))"
+_LINE_END = r"[ \t]*(?:#[^\r\n]*)?(?:[\r\n]|\Z)"
+_VERSION_LINE = re.compile(_LINE_START + r"journeymap[ \t]*:")
 _KIND_LINE = re.compile(
-    r"^kind[ \t]*:[ \t]*(['\"]?)(?:" + "|".join(MAP_KINDS) + r")\1[ \t]*(?:#.*)?$", re.MULTILINE
+    _LINE_START + r"kind[ \t]*:[ \t]*(['\"]?)(?:" + "|".join(MAP_KINDS) + r")\1" + _LINE_END
 )
 _ECHOING = {
     "JM007": "duplicate key",
