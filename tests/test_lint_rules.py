@@ -3,6 +3,8 @@
 A fixture lists what it expects at its end, one `# expect: CODE line:col` per finding of the
 directory's rule; a fixture without expectations must produce no finding of that rule.
 Files whose name starts with `_` are not cases: they are maps or personas the cases refer to.
+The rules on measures (JM330-JM334) read the measures file their directory's
+journeymap.toml names (`[analytics] measures`), as `validate` does.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from journeymap.analytics.project_measures import project_measures
 from journeymap.config import load_project
 from journeymap.lint.registry import all_rules
 from journeymap.pipeline import check_file, open_session
@@ -34,7 +37,7 @@ def test_rule_finds_exactly_what_the_case_expects(case: Path) -> None:
     assert all(c == code for c, _, _ in expected), "a case only states its own rule's findings"
     project, problems = load_project(case)
     assert problems == []
-    checked = check_file(case, open_session(project))
+    checked = check_file(case, open_session(project, project_measures(project)))
     earlier = [d for d in checked.diagnostics if d.code < "JM300"]
     assert earlier == [], f"the case must be a valid map: {earlier}"
     found = {(d.code, d.line, d.col) for d in checked.diagnostics if d.code == code}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeymap.config import Project, config_diagnostic
 from journeymap.diagnostics import Diagnostic, Severity
@@ -24,6 +25,9 @@ from journeymap.normalize import journey_from
 from journeymap.resolve import Resolver
 from journeymap.schema.check import check_schema
 from journeymap.source import Source, load_source, parse_text
+
+if TYPE_CHECKING:
+    from journeymap.analytics.measures import Measures
 
 
 @dataclass
@@ -45,6 +49,8 @@ class Session:
 
     project: Project
     lint: Settings
+    measures: Measures | None = None
+    """The measures file lint rules JM330-JM334 compare each map with, if any."""
     resolver: Resolver = field(init=False)
 
     def __post_init__(self) -> None:
@@ -67,8 +73,8 @@ class Session:
         return checked.journey, checked.diagnostics
 
 
-def open_session(project: Project) -> Session:
-    return Session(project, settings_from(project.lint))
+def open_session(project: Project, measures: Measures | None = None) -> Session:
+    return Session(project, settings_from(project.lint), measures)
 
 
 def check_file(
@@ -106,7 +112,8 @@ def check_source(
     journey = build_journey(source, session, chain, result.diagnostics)
     result.journey = journey
     if with_lint and not any(d.severity is Severity.ERROR for d in result.diagnostics):
-        result.diagnostics.extend(lint(journey, source, session.project, session.lint))
+        found = lint(journey, source, session.project, session.lint, session.measures)
+        result.diagnostics.extend(found)
     return result
 
 

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "d2d8a645a6d4ffef119081461e2d69cbb994f8f69d44c356f94c210993445181"
+SCHEMA_SHA256 = "378f5b4c84197ec03bf4e1d025a27dd8cb643e255866a7e726bc078633895307"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
