@@ -97,3 +97,10 @@ def test_a_broken_project_measures_file_is_located_in_the_toml(cli: Cli, tmp_pat
     assert f"{tmp_path / 'journeymap.toml'}:2:1: JM207" in located[0]
     assert "version 7 is not supported" in located[0]
     assert jm330_lines(result) == []
+
+
+def test_render_lints_with_the_project_measures_too(cli: Cli, tmp_path: Path) -> None:
+    source = copy_case(tmp_path, '[analytics]\nmeasures = "events-measures.json"\n')
+    result = cli("render", str(source), "-o", str(tmp_path / "out"), "-f", "svg")
+    assert result.exit_code == 0, result.stderr
+    assert len([line for line in result.stderr.splitlines() if " JM330 " in line]) == 2

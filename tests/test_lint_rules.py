@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from journeymap.analytics.project_measures import project_measures
 from journeymap.config import load_project
 from journeymap.lint.registry import all_rules
 from journeymap.pipeline import check_file, open_session
@@ -37,7 +36,7 @@ def test_rule_finds_exactly_what_the_case_expects(case: Path) -> None:
     assert all(c == code for c, _, _ in expected), "a case only states its own rule's findings"
     project, problems = load_project(case)
     assert problems == []
-    checked = check_file(case, open_session(project, project_measures(project)))
+    checked = check_file(case, open_session(project))
     earlier = [d for d in checked.diagnostics if d.code < "JM300"]
     assert earlier == [], f"the case must be a valid map: {earlier}"
     found = {(d.code, d.line, d.col) for d in checked.diagnostics if d.code == code}

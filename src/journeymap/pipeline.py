@@ -49,12 +49,26 @@ class Session:
 
     project: Project
     lint: Settings
-    measures: Measures | None = None
-    """The measures file lint rules JM330-JM334 compare each map with, if any."""
+    given: Measures | None = None
+    """Measures from the command line (`--measures`); else the project's are read if needed."""
     resolver: Resolver = field(init=False)
+    _measures: Measures | None = field(init=False, default=None)
+    _looked: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.project, self._referenced_map)
+
+    @property
+    def measures(self) -> Measures | None:
+        """What lint rules JM330-JM334 compare each map with: the given measures, else the
+        project's `[analytics] measures` file, read the first time a map is linted."""
+        if self.given is not None:
+            return self.given
+        if not self._looked:
+            from journeymap.analytics.project_measures import project_measures
+
+            self._measures, self._looked = project_measures(self.project), True
+        return self._measures
 
     def config_problems(self) -> list[Diagnostic]:
         """journeymap.toml problems only the lint settings can see: rules that do not exist.

@@ -92,10 +92,9 @@ class _Projects:
 
     def session(self, project: Project) -> Session:
         if project.root not in self.sessions:
-            from journeymap.analytics.project_measures import project_measures
+            from journeymap.analytics.project_measures import load_given
 
-            measures = project_measures(project, self.measures)
-            self.sessions[project.root] = open_session(project, measures)
+            self.sessions[project.root] = open_session(project, load_given(self.measures))
         return self.sessions[project.root]
 
 

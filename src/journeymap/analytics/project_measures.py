@@ -16,10 +16,13 @@ def configured_path(project: Project) -> Path | None:
     return project.root / name if name else None
 
 
-def project_measures(project: Project, override: Path | None = None) -> Measures | None:
-    """The measures for this project's maps; a given file must load (MeasuresError)."""
-    if override is not None:
-        return load_measures(override)
+def load_given(path: Path | None) -> Measures | None:
+    """A measures file named on the command line (which must load: MeasuresError), or None."""
+    return load_measures(path) if path is not None else None
+
+
+def project_measures(project: Project) -> Measures | None:
+    """The project's `[analytics] measures`, or None when none is named, written or usable."""
     path = configured_path(project)
     if path is None or not path.exists():
         return None

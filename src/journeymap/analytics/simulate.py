@@ -93,7 +93,7 @@ def _gap(rng: random.Random, shape: tuple[float, float]) -> int:
 
 
 def _case_id(number: int, seed: int) -> int:
-    return ((number + seed * 1_000_003) * SCRAMBLE) % (1 << 48)
+    return ((number + 1 + seed * 1_000_003) * SCRAMBLE) % (1 << 48)
 
 
 class _Walker:
