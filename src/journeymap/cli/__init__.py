@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, serve
+from journeymap.cli import build, commands, diff, interchange, measure, serve
 
 app = typer.Typer(
     name="journeymap",
@@ -46,6 +46,7 @@ build.register(app)
 diff.register(app)
 interchange.register(app)
 serve.register(app)
+measure.register(app)
 
 
 def main() -> None:
