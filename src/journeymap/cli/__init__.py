@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, serve
+from journeymap.cli import build, commands, diff, interchange, measure, serve
 from journeymap.cli import simulate as simulate_command
 
 app = typer.Typer(
@@ -47,6 +47,7 @@ build.register(app)
 diff.register(app)
 interchange.register(app)
 serve.register(app)
+measure.register(app)
 simulate_command.register(app)
 
 
