@@ -92,7 +92,7 @@ def test_columns_and_types_of_a_parquet_log(cli: Cli, project: Path, write: Writ
         "path": "VARCHAR",
     }
     count = len(rows(project / "log.parquet"))
-    assert result.stdout.strip() == f"wrote {project / 'log.parquet'}: {count} events of 50 cases"
+    assert result.stdout.strip() == f"wrote {project / 'log.parquet'}: {count:,} events of 50 cases"
 
 
 def test_events_come_from_the_binding_and_unbound_steps_use_their_id(
@@ -246,4 +246,4 @@ def test_cases_are_walked_in_chunks_without_seams(
     cases = by_case(log)
     assert len(cases) == 40
     assert all([r["seq"] for r in c] == list(range(1, len(c) + 1)) for c in cases.values())
-    assert result.stdout.strip().endswith(f": {len(log)} events of 40 cases")
+    assert result.stdout.strip().endswith(f": {len(log):,} events of 40 cases")

@@ -61,7 +61,7 @@ def simulate(
         print(line(diagnostic), file=sys.stderr)
     if result.diagnostics:
         raise typer.Exit(1)
-    print(f"wrote {out}: {result.events} events of {result.cases} cases")
+    print(f"wrote {out}: {result.events:,} events of {result.cases:,} cases")
 
 
 def register(app: typer.Typer) -> None:

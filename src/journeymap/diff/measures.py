@@ -1,9 +1,12 @@
 """`diff` of two measures files: what moved between two runs of `journeymap measure`.
 
 Maps are matched by id, steps by id and transitions by (from, to). A rate (share, drop-off
-rate, conformance, coverage) has moved when it differs by half a percentage point or more;
-a count when it differs by 1% or more. Transitions and unclaimed event names that appear
-or disappear are always reported. Suppressed figures (null) are compared as unknown.
+rate, conformance, coverage) has moved when it differs by a percentage point or more; a
+count when it differs by 5% or more. A step's reach and a transition's cases are reported
+only when their share did not move (otherwise they say the same thing twice). Steps,
+transitions and top unclaimed event names that appear or disappear are always reported.
+Suppressed figures (null) are compared as unknown. Per map, the report lists the map's own
+figures, then what appeared or disappeared, then rates by how far they moved, then counts.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from pathlib import Path
 from journeymap.analytics.measures import MapMeasures, Measures, StepMeasures, load_measures
 
 KEY = "journeymap_measures"
-RATE_STEP = 0.005
-COUNT_STEP = 0.01
+RATE_STEP = 0.01
+COUNT_STEP = 0.05
 _PEEK = 1 << 16
 
 
@@ -97,14 +100,26 @@ def diff_measures(old_path: Path, new_path: Path) -> MeasuresDiff:
     return result
 
 
-def map_moves(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
-    yield from _figure("map", "cases", old.cases, new.cases)
-    yield from _figure("map", "events", old.events, new.events)
-    yield from _figure("map", "conformance", old.variants.conformance, new.variants.conformance)
-    yield from _figure("map", "coverage", old.coverage.events, new.coverage.events)
-    yield from _steps(old, new)
-    yield from _transitions(old, new)
-    yield from _unclaimed(old, new)
+def map_moves(old: MapMeasures, new: MapMeasures) -> list[Move]:
+    own = [
+        *_figure("map", "cases", old.cases, new.cases),
+        *_figure("map", "events", old.events, new.events),
+        *_figure("map", "conformance", old.variants.conformance, new.variants.conformance),
+        *_figure("map", "coverage", old.coverage.events, new.coverage.events),
+    ]
+    rest = [*_steps(old, new), *_transitions(old, new), *_unclaimed(old, new)]
+    return own + sorted(rest, key=_weight)
+
+
+def _weight(move: Move) -> tuple[int, float, str, str]:
+    """Appearing and disappearing first, then rates, then counts, each by how far it moved."""
+    if move.kind != "changed":
+        return (0, 0.0, move.subject, move.figure)
+    if move.old is None or move.new is None:
+        return (1, 0.0, move.subject, move.figure)
+    if move.unit == "rate":
+        return (1, -abs(move.new - move.old), move.subject, move.figure)
+    return (2, -abs(move.new - move.old) / max(abs(move.old), 1), move.subject, move.figure)
 
 
 def _steps(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
@@ -113,14 +128,12 @@ def _steps(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
         before, after = old.steps.get(step_id), new.steps.get(step_id)
         if before is None and after is not None:
             yield Move("appeared", subject, "reach", None, after.reach)
-            continue
-        if after is None and before is not None:
+        elif after is None and before is not None:
             yield Move("disappeared", subject, "reach", before.reach, None)
-            continue
-        assert before is not None and after is not None
-        yield from _figure(subject, "reach", before.reach, after.reach)
-        yield from _figure(subject, "share", before.share, after.share)
-        yield from _figure(subject, "drop-off", _drop_rate(before), _drop_rate(after))
+        elif before is not None and after is not None:
+            share = list(_figure(subject, "share", before.share, after.share))
+            yield from share or _figure(subject, "reach", before.reach, after.reach)
+            yield from _figure(subject, "drop-off", _drop_rate(before), _drop_rate(after))
 
 
 def _drop_rate(step: StepMeasures) -> float | None:
@@ -140,8 +153,8 @@ def _transitions(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
         elif now is None and was is not None:
             yield Move("disappeared", subject, "cases", was.cases, None)
         elif was is not None and now is not None:
-            yield from _figure(subject, "share", was.share, now.share)
-            yield from _figure(subject, "cases", was.cases, now.cases)
+            share = list(_figure(subject, "share", was.share, now.share))
+            yield from share or _figure(subject, "cases", was.cases, now.cases)
 
 
 def _unclaimed(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:

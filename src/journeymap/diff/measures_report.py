@@ -26,7 +26,7 @@ def value(amount: float | None, unit: str) -> str:
         return "suppressed"
     if unit == "rate":
         return f"{amount * 100:.1f}%"
-    return f"{int(amount)}" if float(amount).is_integer() else f"{amount:g}"
+    return f"{int(amount):,}" if float(amount).is_integer() else f"{amount:g}"
 
 
 def delta(move: Move) -> str:
@@ -59,7 +59,7 @@ def _amount(amount: float | None, move: Move) -> str:
 def source_line(path: str, measures: Measures) -> str:
     period = measures.period
     span = f"{period.first or '?'} .. {period.last or '?'}"
-    return f"{safe(path)} ({safe(measures.source.name)}, {span}, {measures.events} events)"
+    return f"{safe(path)} ({safe(measures.source.name)}, {span}, {measures.events:,} events)"
 
 
 def map_heading(moves: MapMoves) -> str:
