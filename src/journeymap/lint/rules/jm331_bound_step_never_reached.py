@@ -14,7 +14,8 @@ measures file (`--measures`, or `[analytics] measures`).
 ```
 
 **Best practice**: bind the step to the event name as the log writes it (`journeymap
-measure` lists the top unclaimed names), or remove a step that no longer happens.
+measure` lists the top unclaimed names), or remove a step that no longer happens. A
+future-state step with `status: removed` is meant not to happen, so it is never reported.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def check(journey: JourneyMap, context: Context) -> Iterator[Finding]:
         return
     for _, step in journey.steps():
         found = measured.steps.get(step.id)
-        if step.events and found is not None and found.reach == 0:
+        if step.status == "removed" or not step.events or found is None:
+            continue
+        if found.reach == 0:
             names = ", ".join(sorted({s.event for s in step.events}))
             yield Finding(
                 (*step.at, "events"),
