@@ -186,3 +186,24 @@ def test_small_moves_are_not_reported() -> None:
     assert [(m.subject, m.figure) for m in map_moves(old, busier)] == [
         ("transition lands -> buys", "cases"),
     ]
+
+
+def test_a_truncated_measures_file_is_named_as_one(cli: Cli, pair: tuple[Path, Path]) -> None:
+    text = pair[1].read_text("utf-8")
+    pair[1].write_text(text[: len(text) // 2], encoding="utf-8")
+    result = cli("diff", str(pair[0]), str(pair[1]))
+    assert result.exit_code == 2
+    assert "not JSON" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_flow_style_map_is_still_a_map(cli: Cli, tmp_path: Path) -> None:
+    flow = (
+        '{journeymap: 1, kind: current-state, id: flow, title: "journeymap_measures",'
+        " persona: {name: Ana}, stages: [{id: awareness, steps: [{id: a, action: A}]}]}\n"
+    )
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(flow, encoding="utf-8")
+    new.write_text(flow.replace("action: A", "action: B"), encoding="utf-8")
+    result = cli("diff", str(old), str(new))
+    assert result.exit_code == 0, result.stderr
+    assert "step a action" in result.stdout

@@ -12,6 +12,7 @@ figures, then what appeared or disappeared, then rates by how far they moved, th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ KEY = "journeymap_measures"
 RATE_STEP = 0.01
 COUNT_STEP = 0.05
 _PEEK = 1 << 16
+_KEY = re.compile(rb'"journeymap_measures"\s*:')
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,10 @@ class MeasuresDiff:
 
 
 def is_measures_file(path: Path) -> bool:
-    """A JSON object with a `journeymap_measures` key; a map (YAML) never starts with `{`
-    and such a key. Unreadable files are not measures: the map loader reports them."""
+    """A JSON object with a `"journeymap_measures":` key near its start (where `measure`
+    writes it), or anywhere in a file that parses as JSON. A broken measures file still
+    counts, so its error says what is wrong with it. Unreadable files are not measures:
+    the map loader reports them."""
     try:
         with path.open("rb") as handle:
             head = handle.read(_PEEK)
@@ -76,7 +80,7 @@ def is_measures_file(path: Path) -> bool:
         return False
     if not head.lstrip().startswith(b"{"):
         return False
-    if KEY.encode() in head:
+    if _KEY.search(head):
         return True
     try:
         data = json.loads(path.read_bytes())
