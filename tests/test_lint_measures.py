@@ -104,3 +104,10 @@ def test_render_lints_with_the_project_measures_too(cli: Cli, tmp_path: Path) ->
     result = cli("render", str(source), "-o", str(tmp_path / "out"), "-f", "svg")
     assert result.exit_code == 0, result.stderr
     assert len([line for line in result.stderr.splitlines() if " JM330 " in line]) == 2
+
+
+def test_an_option_that_is_not_a_number_is_located(cli: Cli, tmp_path: Path) -> None:
+    source = copy_case(tmp_path, '[lint.options.JM330]\nthreshold = "high"\n')
+    result = cli("validate", str(source))
+    assert result.exit_code == 1
+    assert "journeymap.toml:2:1: JM103 expected a number, got text 'high'" in result.stdout
