@@ -40,7 +40,7 @@ def main() -> None:
             simulate(out, args.cases)
             digests.add(hashlib.sha256(out.read_bytes()).hexdigest())
             best = min(seconds for seconds, _ in runs)
-            events = int(runs[0][1].split(": ")[1].split()[0])
+            events = int(runs[0][1].split(": ")[1].split()[0].replace(",", ""))
             print(
                 f"simulate {args.cases} cases -> {suffix[1:]:8s} {best:6.2f} s"
                 f"  {events} events  {events / best / 1e6:.2f} M events/s"
