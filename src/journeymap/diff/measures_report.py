@@ -123,14 +123,20 @@ def render_markdown(result: MeasuresDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_row(move: Move) -> str:
-    cells = [
+def _cells(move: Move) -> list[str]:
+    """The marker, what moved, old, new and how far: the columns of markdown and html."""
+    return [
         move.marker,
-        md_escape(f"{move.subject} {move.figure}"),
+        f"{move.subject} {move.figure}",
         value(move.old, move.unit) if move.old is not None or move.kind == "changed" else "",
         value(move.new, move.unit) if move.new is not None or move.kind == "changed" else "",
         delta(move).strip(" ()") or move.kind,
     ]
+
+
+def _md_row(move: Move) -> str:
+    cells = _cells(move)
+    cells[1] = md_escape(cells[1])
     return "| " + " | ".join(cells) + " |"
 
 
@@ -185,21 +191,27 @@ def render_html(result: MeasuresDiff) -> str:
     for moves in result.maps:
         body.append(Markup("<h2>{}</h2>").format(map_heading(moves)))
         if moves.moves:
-            rows = Markup("").join(
-                Markup('<tr class="{}"><td>{}</td><td>{}</td></tr>').format(
-                    move.kind, move.marker, sentence(move)
-                )
-                for move in moves.moves
-            )
-            body.append(Markup("<table>{}</table>").format(rows))
+            rows = Markup("").join(_html_row(move) for move in moves.moves)
+            body.append(Markup(_HEAD).format(rows))
     body.append(Markup("<p>{}</p>").format(summary(result)))
     return _PAGE.replace("BODY", str(Markup("").join(body))) + "\n"
 
 
+def _html_row(move: Move) -> Markup:
+    cells = Markup("").join(Markup("<td>{}</td>").format(cell) for cell in _cells(move))
+    return Markup('<tr class="{}">{}</tr>').format(move.kind, cells)
+
+
+_HEAD = (
+    "<table><thead><tr><th></th><th>what</th><th>old</th><th>new</th><th>moved</th></tr>"
+    "</thead><tbody>{}</tbody></table>"
+)
+
 _PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Measures diff</title>'
     "<style>body{font:15px/1.5 'Liberation Sans',Arial,sans-serif;margin:2em;color:#222}"
-    "table{border-collapse:collapse}td{padding:2px 10px;border-bottom:1px solid #ddd}"
+    "table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #ddd}"
+    "th{text-align:left}td:nth-child(n+3){text-align:right;font-variant-numeric:tabular-nums}"
     "tr.appeared td:first-child{color:#17803d}tr.disappeared td:first-child{color:#c0282d}"
     "tr.changed td:first-child{color:#9a6700}</style></head><body>BODY</body></html>"
 )
