@@ -54,6 +54,19 @@ class Edge:
     explicit: bool = True
 
 
+EventValue = str | int | float | bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventSelector:
+    """An event of the log that shows a step happened; `where` filters on its columns
+    (column -> any of these values), sorted by column so equal selectors compare equal."""
+
+    event: str
+    where: tuple[tuple[str, tuple[EventValue, ...]], ...] = ()
+    at: Path_ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class BlueprintItem:
     text: str
@@ -91,6 +104,7 @@ class Step:
     frontstage: tuple[BlueprintItem, ...] = ()
     backstage: tuple[BlueprintItem, ...] = ()
     support: tuple[BlueprintItem, ...] = ()
+    events: tuple[EventSelector, ...] = ()
     at: Path_ = ()
 
     @property

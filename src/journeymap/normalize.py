@@ -13,6 +13,7 @@ from journeymap.model import (
     BLUEPRINT_ROWS,
     BlueprintItem,
     Edge,
+    EventSelector,
     JourneyMap,
     Link,
     Opportunity,
@@ -138,6 +139,7 @@ def _step(data: dict[str, Any], at: Path_) -> Step:
         place=text(get("place")),
         status=get("status"),
         resolves=tuple(get("resolves") or ()),
+        events=_events(get("events"), (*at, "events")),
         at=at,
         **rows,
     )
@@ -201,3 +203,20 @@ def _touchpoint(data: dict[str, Any]) -> Touchpoint:
 def _research(data: dict[str, Any]) -> Research:
     """The url too: a link should go where its text says, not where hidden characters say."""
     return Research(text(data["title"]), text(data.get("url")), text(data.get("note")))
+
+
+def _events(data: list[Any] | None, at: Path_) -> tuple[EventSelector, ...]:
+    """A step's event binding: names become selectors without filters; a single `where`
+    value becomes a one-value list, so every filter reads "any of"."""
+    return tuple(_selector(x, (*at, i)) for i, x in enumerate(data or ()))
+
+
+def _selector(data: str | dict[str, Any], at: Path_) -> EventSelector:
+    if isinstance(data, str):
+        return EventSelector(data, at=at)
+    where = data.get("where") or {}
+    filters = tuple(
+        (str(column), tuple(value) if isinstance(value, list) else (value,))
+        for column, value in sorted(where.items())
+    )
+    return EventSelector(data["event"], filters, at)

@@ -11,7 +11,8 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, serve
+from journeymap.cli import build, commands, diff, interchange, measure, serve
+from journeymap.cli import simulate as simulate_command
 from journeymap.diagnostics import printable
 from journeymap.interrupt import (
     INTERRUPTED,
@@ -56,6 +57,8 @@ build.register(app)
 diff.register(app)
 interchange.register(app)
 serve.register(app)
+measure.register(app)
+simulate_command.register(app)
 
 
 def main() -> None:

@@ -76,6 +76,14 @@ def validate(
     no_lint: Annotated[
         bool, typer.Option("--no-lint", help="Schema and references only, no lint rules.")
     ] = False,
+    measures: Annotated[
+        Path | None,
+        typer.Option(
+            "--measures",
+            metavar="FILE",
+            help="A measures file for the rules JM330-JM334 (default: [analytics] measures).",
+        ),
+    ] = None,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -90,9 +98,11 @@ def validate(
             file=sys.stderr,
         )
 
+    if measures is not None:
+        _check_measures(measures)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint)
+    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
     if result.missing:
         raise fail(f"no such file, directory or match: {listed(result.missing)}")
     if result.outside:
@@ -101,6 +111,16 @@ def validate(
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+def _check_measures(path: Path) -> None:
+    """A measures file given on the command line must load: one line and exit 2 otherwise."""
+    from journeymap.analytics.measures import MeasuresError, load_measures
+
+    try:
+        load_measures(path)
+    except MeasuresError as error:
+        raise fail(str(error)) from None
 
 
 def schema() -> None:

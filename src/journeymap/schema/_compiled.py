@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "87bc008462af5ee9dc5cacd998cfdaad5f97419ccd209d56ea3e5d8459c49811"
+SCHEMA_SHA256 = "378f5b4c84197ec03bf4e1d025a27dd8cb643e255866a7e726bc078633895307"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -598,6 +598,10 @@ def validate____defs_step_service_blueprint(data, custom_formats={}, name_prefix
             data_keys.remove("next")
             data__next = data["next"]
             validate____defs_next(data__next, custom_formats, (name_prefix or "data") + ".next")
+        if "events" in data_keys:
+            data_keys.remove("events")
+            data__events = data["events"]
+            validate____defs_events(data__events, custom_formats, (name_prefix or "data") + ".events")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
@@ -696,6 +700,141 @@ def validate____defs_blueprint_item(data, custom_formats={}, name_prefix=None):
         raise JsonSchemaValueException('invalid')
     return data
 
+def validate____defs_events(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException('invalid')
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException('invalid')
+        if data_len > 100:
+            raise JsonSchemaValueException('invalid')
+        for data_x, data_item in enumerate(data):
+            data_item_any_of_count4 = 0
+            if not data_item_any_of_count4:
+                try:
+                    validate____defs_event_name(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+                    data_item_any_of_count4 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data_item_any_of_count4:
+                try:
+                    validate____defs_event_selector(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
+                    data_item_any_of_count4 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data_item_any_of_count4:
+                raise JsonSchemaValueException('invalid')
+    return data
+
+def validate____defs_event_selector(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (dict)):
+        raise JsonSchemaValueException('invalid')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['event']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('invalid')
+        data_keys = set(data.keys())
+        if "event" in data_keys:
+            data_keys.remove("event")
+            data__event = data["event"]
+            validate____defs_event_name(data__event, custom_formats, (name_prefix or "data") + ".event")
+        if "where" in data_keys:
+            data_keys.remove("where")
+            data__where = data["where"]
+            if not isinstance(data__where, (dict)):
+                raise JsonSchemaValueException('invalid')
+            data__where_is_dict = isinstance(data__where, dict)
+            if data__where_is_dict:
+                data__where_len = len(data__where)
+                if data__where_len < 1:
+                    raise JsonSchemaValueException('invalid')
+                if data__where_len > 20:
+                    raise JsonSchemaValueException('invalid')
+                data__where_keys = set(data__where.keys())
+                for data__where_key in data__where_keys:
+                    if data__where_key not in []:
+                        data__where_value = data__where.get(data__where_key)
+                        data__where_value_any_of_count5 = 0
+                        if not data__where_value_any_of_count5:
+                            try:
+                                validate____defs_event_value(data__where_value, custom_formats, (name_prefix or "data") + ".where.{data__where_key}".format(**locals()))
+                                data__where_value_any_of_count5 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__where_value_any_of_count5:
+                            try:
+                                if not isinstance(data__where_value, (list, tuple)):
+                                    raise JsonSchemaValueException('invalid')
+                                data__where_value_is_list = isinstance(data__where_value, (list, tuple))
+                                if data__where_value_is_list:
+                                    data__where_value_len = len(data__where_value)
+                                    if data__where_value_len < 1:
+                                        raise JsonSchemaValueException('invalid')
+                                    if data__where_value_len > 100:
+                                        raise JsonSchemaValueException('invalid')
+                                    for data__where_value_x, data__where_value_item in enumerate(data__where_value):
+                                        validate____defs_event_value(data__where_value_item, custom_formats, (name_prefix or "data") + ".where.{data__where_key}[{data__where_value_x}]".format(**locals()))
+                                data__where_value_any_of_count5 += 1
+                            except (JsonSchemaValueException, JsonSchemaValuesException): pass
+                        if not data__where_value_any_of_count5:
+                            raise JsonSchemaValueException('invalid')
+                if data__where_len != 0:
+                    data__where_property_names = True
+                    for data__where_key in data__where:
+                        try:
+                            if isinstance(data__where_key, str):
+                                data__where_key_len = len(data__where_key)
+                                if data__where_key_len < 1:
+                                    raise JsonSchemaValueException('invalid')
+                                if data__where_key_len > 200:
+                                    raise JsonSchemaValueException('invalid')
+                        except (JsonSchemaValueException, JsonSchemaValuesException):
+                            data__where_property_names = False
+                    if not data__where_property_names:
+                        raise JsonSchemaValueException('invalid')
+        if data_keys:
+            raise JsonSchemaValueException('invalid')
+    return data
+
+def validate____defs_event_value(data, custom_formats={}, name_prefix=None):
+    data_any_of_count6 = 0
+    if not data_any_of_count6:
+        try:
+            if not isinstance(data, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data, str):
+                data_len = len(data)
+                if data_len > 1000:
+                    raise JsonSchemaValueException('invalid')
+            data_any_of_count6 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count6:
+        try:
+            if not isinstance(data, (int, float, Decimal)) or isinstance(data, bool):
+                raise JsonSchemaValueException('invalid')
+            data_any_of_count6 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count6:
+        try:
+            if not isinstance(data, (bool)):
+                raise JsonSchemaValueException('invalid')
+            data_any_of_count6 += 1
+        except (JsonSchemaValueException, JsonSchemaValuesException): pass
+    if not data_any_of_count6:
+        raise JsonSchemaValueException('invalid')
+    return data
+
+def validate____defs_event_name(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (str)):
+        raise JsonSchemaValueException('invalid')
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException('invalid')
+        if data_len > 200:
+            raise JsonSchemaValueException('invalid')
+    return data
+
 def validate____defs_next(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (list, tuple)):
         raise JsonSchemaValueException('invalid')
@@ -705,18 +844,18 @@ def validate____defs_next(data, custom_formats={}, name_prefix=None):
         if data_len > 50:
             raise JsonSchemaValueException('invalid')
         for data_x, data_item in enumerate(data):
-            data_item_any_of_count4 = 0
-            if not data_item_any_of_count4:
+            data_item_any_of_count7 = 0
+            if not data_item_any_of_count7:
                 try:
                     validate____defs_id(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                    data_item_any_of_count4 += 1
+                    data_item_any_of_count7 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data_item_any_of_count4:
+            if not data_item_any_of_count7:
                 try:
                     validate____defs_edge(data_item, custom_formats, (name_prefix or "data") + "[{data_x}]".format(**locals()))
-                    data_item_any_of_count4 += 1
+                    data_item_any_of_count7 += 1
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
-            if not data_item_any_of_count4:
+            if not data_item_any_of_count7:
                 raise JsonSchemaValueException('invalid')
     return data
 
@@ -763,19 +902,19 @@ def validate____defs_metrics(data, custom_formats={}, name_prefix=None):
         for data_key in data_keys:
             if data_key not in []:
                 data_value = data.get(data_key)
-                data_value_any_of_count5 = 0
-                if not data_value_any_of_count5:
+                data_value_any_of_count8 = 0
+                if not data_value_any_of_count8:
                     try:
                         if not isinstance(data_value, (int, float, Decimal)) or isinstance(data_value, bool):
                             raise JsonSchemaValueException('invalid')
-                        data_value_any_of_count5 += 1
+                        data_value_any_of_count8 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data_value_any_of_count5:
+                if not data_value_any_of_count8:
                     try:
                         validate____defs_short_text(data_value, custom_formats, (name_prefix or "data") + ".{data_key}".format(**locals()))
-                        data_value_any_of_count5 += 1
+                        data_value_any_of_count8 += 1
                     except (JsonSchemaValueException, JsonSchemaValuesException): pass
-                if not data_value_any_of_count5:
+                if not data_value_any_of_count8:
                     raise JsonSchemaValueException('invalid')
         if data_len != 0:
             data_property_names = True
@@ -941,18 +1080,18 @@ def validate____defs_owner(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate____defs_persona_ref(data, custom_formats={}, name_prefix=None):
-    data_any_of_count6 = 0
-    if not data_any_of_count6:
+    data_any_of_count9 = 0
+    if not data_any_of_count9:
         try:
             validate____defs_path(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count6 += 1
+            data_any_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count6:
+    if not data_any_of_count9:
         try:
             validate____defs_persona_inline(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count6 += 1
+            data_any_of_count9 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count6:
+    if not data_any_of_count9:
         raise JsonSchemaValueException('invalid')
     return data
 
@@ -1295,6 +1434,10 @@ def validate____defs_step_future_state(data, custom_formats={}, name_prefix=None
             data_keys.remove("next")
             data__next = data["next"]
             validate____defs_next(data__next, custom_formats, (name_prefix or "data") + ".next")
+        if "events" in data_keys:
+            data_keys.remove("events")
+            data__events = data["events"]
+            validate____defs_events(data__events, custom_formats, (name_prefix or "data") + ".events")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
@@ -1576,6 +1719,10 @@ def validate____defs_step_day_in_the_life(data, custom_formats={}, name_prefix=N
             data_keys.remove("next")
             data__next = data["next"]
             validate____defs_next(data__next, custom_formats, (name_prefix or "data") + ".next")
+        if "events" in data_keys:
+            data_keys.remove("events")
+            data__events = data["events"]
+            validate____defs_events(data__events, custom_formats, (name_prefix or "data") + ".events")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
@@ -1860,6 +2007,10 @@ def validate____defs_step_current_state(data, custom_formats={}, name_prefix=Non
             data_keys.remove("next")
             data__next = data["next"]
             validate____defs_next(data__next, custom_formats, (name_prefix or "data") + ".next")
+        if "events" in data_keys:
+            data_keys.remove("events")
+            data__events = data["events"]
+            validate____defs_events(data__events, custom_formats, (name_prefix or "data") + ".events")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
