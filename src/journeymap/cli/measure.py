@@ -141,15 +141,21 @@ def _source_text(events: str | None, project: Project) -> str:
 def _load_maps(arguments: list[str]) -> tuple[list[tuple[JourneyMap, str]], Project]:
     """Check every map like `validate`; errors stop the run (exit 1), maps without any
     `events` are skipped with a note."""
+    from journeymap.cli.commands import outside_message
     from journeymap.config import load_project
     from journeymap.diagnostics import Severity
     from journeymap.pipeline import check_file, open_session
     from journeymap.report.text import line
     from journeymap.runner import expand
 
-    files, missing = expand(arguments)
-    if missing:
-        raise fail(f"no such map: {missing[0]}")
+    expansion = expand(arguments)
+    if expansion.missing:
+        raise fail(f"no such map: {expansion.missing[0]}")
+    if expansion.outside:
+        raise fail(outside_message(expansion.outside))
+    files = expansion.files
+    for skipped in expansion.skipped:
+        print(line(skipped), file=sys.stderr)
     project, problems = load_project(files[0])
     for problem in problems:
         print(line(problem), file=sys.stderr)
