@@ -14,6 +14,8 @@ from typing import Any
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
+from journeymap.layout.flow_measured import FIGURES_HEIGHT, EdgeFigures, EdgeLook, node_figures
+from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Step, transitions
@@ -36,20 +38,24 @@ class _Node:
     height: float
 
 
-def lay_out_flow(journey: JourneyMap, ctx: Context, *, prefix: str = "f-") -> Scene:
+def lay_out_flow(
+    journey: JourneyMap, ctx: Context, *, prefix: str = "f-", measured: Measured | None = None
+) -> Scene:
     check_size(sum(1 for _ in journey.steps()), sum(len(e) for e in transitions(journey).values()))
-    nodes = _nodes(journey, ctx)
-    layout = run_dot(_dot_source(journey, ctx, nodes))
-    return _scene(journey, ctx, nodes, layout, prefix)
+    nodes = _nodes(journey, ctx, measured)
+    source, looks = _dot_source(journey, ctx, nodes, measured)
+    layout = run_dot(source)
+    return _scene(journey, ctx, nodes, layout, prefix, measured, looks)
 
 
-def _nodes(journey: JourneyMap, ctx: Context) -> dict[str, _Node]:
+def _nodes(journey: JourneyMap, ctx: Context, measured: Measured | None) -> dict[str, _Node]:
     lh = ctx.line_height(ctx.size)
     out = {}
     for number, (_, step) in enumerate(journey.steps(), start=1):
         label = step.title or step.action
         lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
         height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
+        height += FIGURES_HEIGHT if measured is not None else 0.0
         out[step.id] = _Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
     return out
 
@@ -66,7 +72,9 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def _dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> str:
+def _dot_source(
+    journey: JourneyMap, ctx: Context, nodes: dict[str, _Node], measured: Measured | None
+) -> tuple[str, dict[str, EdgeLook]]:
     lines = [
         "digraph journey {",
         '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
@@ -84,27 +92,62 @@ def _dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> s
                 f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
             )
         lines.append("  }")
-    lines.extend(_edges(journey, ctx, nodes))
+    figures = EdgeFigures(measured) if measured is not None else None
+    edges, looks = _edges(journey, ctx, nodes, figures)
+    lines.extend(edges)
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", looks
 
 
-def _edges(journey: JourneyMap, ctx: Context, nodes: dict[str, _Node]) -> list[str]:
-    out = []
+def _edges(
+    journey: JourneyMap, ctx: Context, nodes: dict[str, _Node], figures: EdgeFigures | None
+) -> tuple[list[str], dict[str, EdgeLook]]:
+    out: list[str] = []
+    looks: dict[str, EdgeLook] = {}
+
+    def add(source: str, target: str, label: str, look: EdgeLook, dashed: bool) -> None:
+        name = f"e{len(out)}"
+        looks[name] = look
+        style = ", style=dashed" if dashed else ""
+        out.append(f'  {source} -> {target} [id="{name}", label={_quote(label)}{style}];')
+
+    drawn = set()
     for step_id, edges in transitions(journey).items():
-        source = nodes[step_id].name
         for edge in edges:
             if edge.to not in nodes:
                 continue
-            label = edge_label(edge.label, edge.share)
-            style = "" if edge.explicit or not any(e.explicit for e in edges) else ", style=dashed"
-            out.append(f"  {source} -> {nodes[edge.to].name} [label={_quote(label)}{style}];")
-    drops = [(nodes[s.id].name, share) for _, s in journey.steps() if (share := drop_off(s))]
+            drawn.add((step_id, edge.to))
+            label, look = edge_label(edge.label, edge.share), EdgeLook("map")
+            if figures is not None:
+                label, look = figures.declared(ctx, step_id, edge)
+            implied = not edge.explicit and any(e.explicit for e in edges)
+            add(nodes[step_id].name, nodes[edge.to].name, label, look, implied)
+    if figures is not None:
+        for seen in figures.undrawn(drawn, set(nodes)):
+            label, look = figures.undrawn_label(ctx, seen)
+            add(nodes[seen.source].name, nodes[seen.target].name, label, look, True)
+    drops = _drops(journey, ctx, figures)
     if drops:
         out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
-        for name, share in drops:
-            label = f"{ctx.labels['label.drop_off']} {share * 100:.0f}%"
-            out.append(f"  {name} -> dropoff [label={_quote(label)}, style=dashed];")
+        for step_id, label, look in drops:
+            add(nodes[step_id].name, "dropoff", label, look, True)
+    return out, looks
+
+
+def _drops(
+    journey: JourneyMap, ctx: Context, figures: EdgeFigures | None
+) -> list[tuple[str, str, EdgeLook]]:
+    """Declared drop-offs (a drop-off metric), with the measured one beside each. Measured
+    drop-offs of other steps are written in their nodes: an arrow each would cross the map."""
+    out = []
+    for _, step in journey.steps():
+        declared = drop_off(step)
+        found = figures.drop(ctx, step, declared) if figures and declared else None
+        if found is not None:
+            out.append((step.id, *found))
+        elif declared:
+            label = f"{ctx.labels['label.drop_off']} {declared * 100:.0f}%"
+            out.append((step.id, label, EdgeLook("drop")))
     return out
 
 
@@ -127,6 +170,8 @@ def _scene(
     nodes: dict[str, _Node],
     layout: dict[str, Any],
     prefix: str,
+    measured: Measured | None = None,
+    looks: dict[str, EdgeLook] | None = None,
 ) -> Scene:
     theme = ctx.theme
     pad = theme.padding
@@ -136,15 +181,18 @@ def _scene(
         return r1(x + pad), r1(bb_h - y + pad)
 
     by_name = {node.name: node for node in nodes.values()}
+    ends = terminal_steps(journey)
     objects = layout.get("objects", [])
     elements: list[Element] = [
         Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)
     ]
     elements += _clusters(ctx, objects, at)
-    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix)
+    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix, looks or {})
     for obj in objects:
         if obj.get("name") in by_name:
-            elements.append(_node(ctx, by_name[obj["name"]], *at(*_points(obj["pos"])[0])))
+            center = at(*_points(obj["pos"])[0])
+            node = _node(ctx, by_name[obj["name"]], *center, measured, ends)
+            elements.append(node)
         elif obj.get("name") == "dropoff":
             elements.append(_drop_node(ctx, *at(*_points(obj["pos"])[0])))
     branches = sum(1 for edges in transitions(journey).values() if len(edges) > 1)
@@ -200,7 +248,14 @@ def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[
     return out
 
 
-def _node(ctx: Context, node: _Node, cx: float, cy: float) -> Group:
+def _node(
+    ctx: Context,
+    node: _Node,
+    cx: float,
+    cy: float,
+    measured: Measured | None = None,
+    ends: frozenset[str] = frozenset(),
+) -> Group:
     colors = ctx.theme.colors
     x, y = r1(cx - node.width / 2), r1(cy - node.height / 2)
     border = colors.moment if node.step.moment_of_truth else colors.card_border
@@ -243,6 +298,9 @@ def _node(ctx: Context, node: _Node, cx: float, cy: float) -> Group:
     )
     if node.step.emotion is not None:
         parts.extend(emotion.face(ctx, node.width - 18, 18, node.step.emotion, radius=9.0))
+    if measured is not None:
+        top = node.height - NODE_PAD - FIGURES_HEIGHT + 2
+        parts.extend(node_figures(ctx, measured, node.step.id, node.width, top, ends))
     return Group(tuple(parts), x, y, id=f"step-{node.step.id}", label=node.step.action, css="step")
 
 
@@ -275,6 +333,7 @@ def _edge_elements(
     objects: Sequence[dict[str, Any]],
     at: Any,
     prefix: str,
+    looks: dict[str, EdgeLook],
 ) -> list[Element]:
     colors = ctx.theme.colors
     out: list[Element] = []
@@ -285,17 +344,24 @@ def _edge_elements(
             continue
         dashed = edge.get("style") == "dashed"
         to_drop = objects[edge["head"]].get("name") == "dropoff" if "head" in edge else False
+        look = looks.get(str(edge.get("id", "")), EdgeLook("map"))
         color = colors.pain_border if to_drop else colors.link
-        parts: list[Element] = [
+        parts: list[Element] = []
+        if look.band:
+            band = colors.pain_border if to_drop else colors.accent
+            parts.append(Path(d, stroke=band, stroke_width=look.band, opacity=0.22, css="volume"))
+        if look.kind == "unobserved":
+            color, dashed = colors.muted, True
+        parts.append(
             Path(
                 d,
                 stroke=color,
                 stroke_width=1.6,
-                dash="5 4" if dashed else "",
+                dash=("2 4" if look.kind == "unobserved" else "5 4") if dashed else "",
                 marker_end="arrow",
-                css="edge",
+                css=f"edge {look.kind}",
             )
-        ]
+        )
         label = str(edge.get("label", ""))
         if label and "lp" in edge:
             x, y = at(*_points(edge["lp"])[0])
@@ -305,14 +371,19 @@ def _edge_elements(
                     r1(y + 0.35 * ctx.small),
                     (label,),
                     ctx.small,
-                    colors.pain_text if to_drop else colors.text,
+                    colors.pain_text if to_drop else _label_color(ctx, look),
                     r1(lh),
                     anchor="middle",
                     css="edge-label",
+                    halo=colors.background if look.band else "",
                 )
             )
         out.append(Group(tuple(parts), id=f"{prefix}edge-{index}", label=label, css="edge"))
     return out
+
+
+def _label_color(ctx: Context, look: EdgeLook) -> str:
+    return ctx.theme.colors.muted if look.kind == "unobserved" else ctx.theme.colors.text
 
 
 def _spline(pos: str, at: Any) -> str:

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
+from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
+from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
 from journeymap.model import JourneyMap, Stage, Step
@@ -39,6 +41,7 @@ LANE_ICONS = {
     "frontstage": "app",
     "backstage": "system",
     "support": "system",
+    "funnel": "metric",
 }
 
 
@@ -58,6 +61,7 @@ class Grid:
     boxes: dict[str, blueprint.Box] = field(default_factory=dict)
     pain_tops: dict[str, tuple[float, float, int]] = field(default_factory=dict)
     faces: dict[str, tuple[float, float, int]] = field(default_factory=dict)
+    measured: Measured | None = None
 
     @property
     def column(self) -> float:
@@ -74,12 +78,14 @@ class Grid:
         return r1(self.left + len(self.steps) * self.column)
 
 
-def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Scene:
+def lay_out_grid(
+    journey: JourneyMap, ctx: Context, *, prefix: str = "g-", measured: Measured | None = None
+) -> Scene:
     theme = ctx.theme
     steps = [(i, stage, step) for i, stage in enumerate(journey.stages) for step in stage.steps]
     left = theme.padding + theme.label_width
     width = max(left + len(steps) * theme.column_width + theme.padding, MIN_WIDTH)
-    grid = Grid(ctx, journey, steps, left, width)
+    grid = Grid(ctx, journey, steps, left, width, measured=measured)
     header, header_height = header_band(
         ctx, journey, theme.padding, theme.padding, width - 2 * theme.padding
     )
@@ -109,10 +115,14 @@ def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Sc
 
 
 def _lanes(grid: Grid, y: float, facts: MapFacts) -> float:
-    for lane in lanes_for(grid.journey):
+    for lane in lanes_with_funnel(lanes_for(grid.journey), grid.measured):
         grid.lane_names.append(lane)
         grid.lane_top.append(r1(y))
-        if lane == "emotion":
+        if lane == "funnel" and grid.measured is not None:
+            drawn, height = funnel_lane(grid, y, grid.measured)
+            _lane_frame(grid, lane, y, height)
+            grid.elements.extend(drawn)
+        elif lane == "emotion":
             height = grid.ctx.theme.emotion_height
             _lane_frame(grid, lane, y, height)
             _emotion(grid, y, height)
