@@ -37,6 +37,22 @@ class Channel:
     icon: str = "other"
 
 
+@dataclass(frozen=True, slots=True)
+class AnalyticsConfig:
+    """The `[analytics]` table: how `journeymap measure` reads the event log. None means
+    "detect from the log" for columns, and "none given" for paths."""
+
+    events: str | None = None
+    case: str | None = None
+    event: str | None = None
+    time: str | None = None
+    order: str | None = None
+    timezone: str = "UTC"
+    window: str = "14d"
+    min_cases: int = 10
+    measures: str | None = None
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -48,6 +64,7 @@ class Project:
     channels: Mapping[str, Channel] = field(default_factory=dict)
     lint: Mapping[str, Any] = field(default_factory=dict)
     theme: Mapping[str, Any] = field(default_factory=dict)
+    analytics: AnalyticsConfig = AnalyticsConfig()
 
     def channel(self, channel_id: str) -> Channel | None:
         if channel_id in self.channels:
@@ -96,7 +113,7 @@ def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
         return Project(root=root, config_path=config_path), [exc.diagnostic]
     except tomllib.TOMLDecodeError as exc:
         return Project(root=root, config_path=config_path), [_toml_error(exc, display)]
-    problems = _non_finite(data, text, display) or _config_problems(data, text, display)
+    problems = _non_finite(data, text, display) or _config_problems(data, text, display, root)
     if problems:
         return Project(root=root, config_path=config_path), problems
     return _project_from(root, config_path, data), []
@@ -130,13 +147,17 @@ def _toml_error(exc: tomllib.TOMLDecodeError, display: str) -> Diagnostic:
     return at(display, line, col, "JM017", f"TOML syntax error: {message}")
 
 
-def _config_problems(data: dict[str, Any], text: str, display: str) -> list[Diagnostic]:
+def _config_problems(data: dict[str, Any], text: str, display: str, root: Path) -> list[Diagnostic]:
+    from journeymap.config_analytics import analytics_problems
     from journeymap.schema.report import problems
 
-    return [
+    found = [
         at(display, *_toml_position(text, p.pointer), p.code, p.message, hint=p.hint)
         for p in problems(data, "config")
     ]
+    for pointer, code, message, hint in [] if found else analytics_problems(data, root):
+        found.append(at(display, *_toml_position(text, pointer), code, message, hint=hint))
+    return found
 
 
 def config_diagnostic(
@@ -194,4 +215,11 @@ def _project_from(root: Path, config_path: Path, data: dict[str, Any]) -> Projec
         channels=channels,
         lint=data.get("lint", {}),
         theme=data.get("theme", {}),
+        analytics=_analytics_from(data.get("analytics", {})),
     )
+
+
+def _analytics_from(table: dict[str, Any]) -> AnalyticsConfig:
+    order = table.get("order") or None
+    known = {k: v for k, v in table.items() if k != "order"}
+    return AnalyticsConfig(order=order, **known)

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "1416869addc2778ff557a08485f01223c87a7de7606cf8aba98881d0b8b2f13e"
+SCHEMA_SHA256 = "d2d8a645a6d4ffef119081461e2d69cbb994f8f69d44c356f94c210993445181"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
