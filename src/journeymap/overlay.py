@@ -23,17 +23,11 @@ def measures_file(project: Project, override: Path | None) -> Path | None:
     """The measures file to draw: the command line's, else the project's (if it exists)."""
     if override is not None:
         return override
-    configured = _configured(project)
+    configured = project.analytics.measures
     if not configured:
         return None
     path = project.root / configured
     return path if path.is_file() else None
-
-
-def _configured(project: Project) -> str | None:
-    analytics = getattr(project, "analytics", None)
-    value = getattr(analytics, "measures", None) if analytics is not None else None
-    return value if isinstance(value, str) else None
 
 
 def read_measures(project: Project, override: Path | None) -> Measures | None:
@@ -56,6 +50,13 @@ def _load(resolved: str, mtime: int, size: int, shown: str) -> Measures:
         return load_measures(Path(resolved))
     except MeasuresError as exc:
         raise MeasuresError(str(exc).replace(resolved, shown, 1)) from None
+
+
+def check_measures(project: Project, override: Path | None) -> Path | None:
+    """The measures file a build draws, read once to fail early (one line) if it is bad."""
+    read_measures(project, override)
+    path = measures_file(project, override)
+    return path.resolve() if path is not None else None
 
 
 def measured_for(measures: Measures | None, journey: JourneyMap) -> Measured | None:

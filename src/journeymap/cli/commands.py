@@ -10,6 +10,16 @@ from typing import Annotated
 
 import typer
 
+MeasuresOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--measures",
+        metavar="FILE",
+        help="A measures file (from `journeymap measure`) to draw over the maps;"
+        " default: [analytics] measures in journeymap.toml.",
+    ),
+]
+
 
 class Format(enum.StrEnum):
     text = "text"
@@ -140,6 +150,7 @@ def render(
             "--format", "-f", help="svg, html or png; repeat for several (default svg, html)."
         ),
     ] = None,
+    measures: MeasuresOption = None,
 ) -> None:
     """Draw maps as SVG (grid and flow views), a self-contained HTML document, or PNG."""
     from journeymap.rendering import Request, render_paths
@@ -149,7 +160,9 @@ def render(
     stems = [m.stem for m in maps]
     if out_dir is not None and len(set(stems)) != len(stems):
         raise fail("two maps share a file name; render them to different --out directories")
-    results = render_paths(maps, Request(view.value, chosen, out_dir))
+    if measures is not None:
+        _check_measures(measures)
+    results = render_paths(maps, Request(view.value, chosen, out_dir, measures=measures))
     for result in results:
         for diagnostic in result.diagnostics:
             print(line(diagnostic), file=sys.stderr)
@@ -158,6 +171,16 @@ def render(
         for name in sorted(result.files):
             print((out_dir or result.path.parent) / name)
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
+
+
+def _check_measures(path: Path) -> None:
+    """A bad measures file named on the command line is one line and exit 2, before any map."""
+    from journeymap.analytics.measures import MeasuresError, load_measures
+
+    try:
+        load_measures(path)
+    except MeasuresError as exc:
+        raise fail(str(exc)) from None
 
 
 def rules(

@@ -9,9 +9,9 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from journeymap.layout.analytics import Analytics, lay_out_analytics
 from journeymap.layout.context import Context, clean, humanize, metric_value
 from journeymap.layout.header import initials, meta_line
-from journeymap.layout.analytics import Analytics, lay_out_analytics
 from journeymap.layout.lanes import lane_label, lanes_for
 from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Scene

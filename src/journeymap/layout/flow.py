@@ -359,7 +359,7 @@ def _edge_elements(
                 stroke_width=1.6,
                 dash=("2 4" if look.kind == "unobserved" else "5 4") if dashed else "",
                 marker_end="arrow",
-                css=f"edge {look.kind}",
+                css="edge" if look.kind == "map" else f"edge {look.kind}",
             )
         )
         label = str(edge.get("label", ""))

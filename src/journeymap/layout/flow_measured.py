@@ -49,7 +49,7 @@ class EdgeFigures:
         return r1(BAND_MIN + (BAND_MAX - BAND_MIN) * cases / self.peak)
 
     def declared(self, ctx: Context, source: str, edge: Edge) -> tuple[str, EdgeLook]:
-        """"decl 50% · meas 38%" (and the edge's own label) for an edge the map draws."""
+        """ "decl 50% · meas 38%" (and the edge's own label) for an edge the map draws."""
         labels = ctx.labels
         parts = []
         if edge.share is not None:
@@ -124,18 +124,37 @@ def node_figures(
         text = f"{suppressed_text(measured)} \u00b7 {labels['funnel.suppressed']}"
         return [Text(10, y, (text,), size, colors.muted, r1(lh), italic=True)]
     if state == "unreached":
-        return [Text(10, y, (labels["funnel.unreached"],), size, colors.negative, r1(lh), bold=True)]
+        return [
+            Text(10, y, (labels["funnel.unreached"],), size, colors.negative, r1(lh), bold=True)
+        ]
     share = figures.share or 0.0
     text = labels.format("flow.reach", n=count(figures.reach, measured), share=percent(share))
     track = width - 20
     out: list[Element] = [
         Text(10, y, (text,), size, colors.text, r1(lh), css="node-reach"),
         Rect(10, r1(top + lh + 1), r1(track), 4, colors.grid, "none", 2),
-        Rect(10, r1(top + lh + 1), r1(max(2.0, track * min(1.0, share))), 4, colors.accent, "none", 2),
+        Rect(
+            10, r1(top + lh + 1), r1(max(2.0, track * min(1.0, share))), 4, colors.accent, "none", 2
+        ),
     ]
     if figures.drop_off and figures.reach:
         key = "funnel.ended" if step_id in ends else "funnel.left"
-        left = labels.format(key, n=count(figures.drop_off, measured), share=percent(figures.drop_off / figures.reach))
+        left = labels.format(
+            key,
+            n=count(figures.drop_off, measured),
+            share=percent(figures.drop_off / figures.reach),
+        )
         color = colors.muted if step_id in ends else colors.pain_text
-        out.append(Text(10, r1(y + lh + 7), (left,), size, color, r1(lh), bold=step_id not in ends, css="node-left"))
+        out.append(
+            Text(
+                10,
+                r1(y + lh + 7),
+                (left,),
+                size,
+                color,
+                r1(lh),
+                bold=step_id not in ends,
+                css="node-left",
+            )
+        )
     return out

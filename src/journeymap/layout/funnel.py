@@ -122,7 +122,14 @@ def _cell(
         reach, cases = figures.reach or 0, measured.map.cases or 1
         bars.append(_bar(x, floor, (figures.share or 0.0), REACH_FILL, colors.accent, "reach"))
         lines.append((count(figures.reach, measured), colors.text, True, False))
-        lines.append((labels.format("funnel.of_cases", share=percent(reach / cases)), colors.muted, False, False))
+        lines.append(
+            (
+                labels.format("funnel.of_cases", share=percent(reach / cases)),
+                colors.muted,
+                False,
+                False,
+            )
+        )
         if figures.drop_off:
             lines.append(_ended(ctx, measured, figures.drop_off, reach, terminal))
             if not terminal:
@@ -144,7 +151,9 @@ def _ended(
 ) -> tuple[str, str, bool, bool]:
     colors = ctx.theme.colors
     key = "funnel.ended" if terminal else "funnel.left"
-    text = ctx.labels.format(key, n=count(drop_off, measured), share=percent(drop_off / (reach or 1)))
+    text = ctx.labels.format(
+        key, n=count(drop_off, measured), share=percent(drop_off / (reach or 1))
+    )
     return text, colors.muted if terminal else colors.pain_text, not terminal, False
 
 
@@ -175,7 +184,9 @@ def _drop(ctx: Context, x: float, floor: float, reach: float, dropped: float) ->
     colors = ctx.theme.colors
     top = floor - max(0.0, min(1.0, reach)) * BAR
     height = max(1.5, min(1.0, dropped) * BAR)
-    return Rect(r1(x), r1(top), BAR_W, r1(height), colors.pain_border, colors.pain_border, 2, css="drop")
+    return Rect(
+        r1(x), r1(top), BAR_W, r1(height), colors.pain_border, colors.pain_border, 2, css="drop"
+    )
 
 
 def _figures(ctx: Context, cell: _Cell, top: float) -> list[Element]:
@@ -185,13 +196,25 @@ def _figures(ctx: Context, cell: _Cell, top: float) -> list[Element]:
         size = ctx.size if number == 0 else ctx.small
         lh = ctx.line_height(size)
         out.append(
-            Text(r1(cell.text_x), r1(baseline(y, 0, size, lh)), (text,), size, color, r1(lh), bold=bold, italic=italic, css="funnel-figure")
+            Text(
+                r1(cell.text_x),
+                r1(baseline(y, 0, size, lh)),
+                (text,),
+                size,
+                color,
+                r1(lh),
+                bold=bold,
+                italic=italic,
+                css="funnel-figure",
+            )
         )
         y += lh
     return out
 
 
-def _legend(ctx: Context, measured: Measured, top: float, grid: Grid) -> tuple[list[Element], float]:
+def _legend(
+    ctx: Context, measured: Measured, top: float, grid: Grid
+) -> tuple[list[Element], float]:
     """Under the lane's name: what each colour means, the cases and the measured period."""
     colors = ctx.theme.colors
     x = ctx.theme.padding + 10
@@ -206,15 +229,36 @@ def _legend(ctx: Context, measured: Measured, top: float, grid: Grid) -> tuple[l
         (colors.pain_border, colors.pain_border, "funnel.legend_left"),
     ):
         out.append(Rect(r1(x), r1(y + (lh - 9) / 2), 9, 9, fill, stroke, 1))
-        out.append(Text(r1(x + 14), r1(baseline(y, 0, size, lh)), (ctx.labels[key],), size, colors.text, r1(lh)))
+        out.append(
+            Text(
+                r1(x + 14),
+                r1(baseline(y, 0, size, lh)),
+                (ctx.labels[key],),
+                size,
+                colors.text,
+                r1(lh),
+            )
+        )
         y += lh
     notes = [ctx.labels.format("funnel.cases", n=count(measured.map.cases, measured))]
     if measured.first and measured.last:
         notes.extend(period(ctx, measured).replace(" \u2013 ", " \u2013\n").split("\n"))
     for note in notes:
         lines = ctx.lines(note, ctx.theme.label_width - 28, size, max_lines=2)
-        out.append(Text(r1(x), r1(baseline(y + 2, 0, size, lh)), lines, size, colors.muted, r1(lh), css="funnel-note"))
+        out.append(
+            Text(
+                r1(x),
+                r1(baseline(y + 2, 0, size, lh)),
+                lines,
+                size,
+                colors.muted,
+                r1(lh),
+                css="funnel-note",
+            )
+        )
         y += len(lines) * lh
     floor = top + PAD + BAR
-    out.append(Line(r1(grid.left), r1(floor), grid.right, r1(floor), colors.grid, 1.0, css="funnel-floor"))
+    out.append(
+        Line(r1(grid.left), r1(floor), grid.right, r1(floor), colors.grid, 1.0, css="funnel-floor")
+    )
     return out, y + 2

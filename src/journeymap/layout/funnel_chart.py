@@ -53,7 +53,7 @@ def funnel_chart(journey: JourneyMap, ctx: Context, measured: Measured) -> Scene
 
 
 def step_names(journey: JourneyMap) -> dict[str, str]:
-    """"3. Compares fares" for every step: its number in the map and its title or action."""
+    """ "3. Compares fares" for every step: its number in the map and its title or action."""
     return {
         step.id: f"{number}. {clean(step.label)}"
         for number, (_, step) in enumerate(journey.steps(), start=1)
@@ -75,15 +75,22 @@ def _bar(ctx: Context, name: str, conversion: float | None, value: str, y: float
     x = PAD + LABEL_W
     parts: list[Element] = [
         Text(PAD, text_y, label, size, colors.text, r1(lh), css="funnel-step"),
-        Rect(r1(x), r1(y), BAR_W, ROW, colors.header, colors.grid, 3, 1.0,
-             "" if conversion is not None else "4 3"),
+        Rect(
+            r1(x),
+            r1(y),
+            BAR_W,
+            ROW,
+            colors.header,
+            colors.grid,
+            3,
+            1.0,
+            "" if conversion is not None else "4 3",
+        ),
     ]
     if conversion is not None:
         width = r1(max(2.0, BAR_W * min(1.0, conversion)))
         parts.append(Rect(r1(x), r1(y), width, ROW, colors.accent, colors.accent, 3, css="conv"))
-    parts.append(
-        Text(r1(x + BAR_W + 10), text_y, (value,), size, colors.text, r1(lh), bold=True)
-    )
+    parts.append(Text(r1(x + BAR_W + 10), text_y, (value,), size, colors.text, r1(lh), bold=True))
     return Group(tuple(parts), label=f"{name}: {value}", css="funnel-row")
 
 

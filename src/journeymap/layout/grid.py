@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
-from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
 from journeymap.layout.measured import Measured

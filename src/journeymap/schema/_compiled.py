@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "d2d8a645a6d4ffef119081461e2d69cbb994f8f69d44c356f94c210993445181"
+SCHEMA_SHA256 = "bbdb330c32c2e0afaaa7b92e392914f2cec993d37b872a69508d21f12617f69b"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -1064,7 +1064,7 @@ def validate____defs_phase(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate____defs_lane(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'actions' or isinstance(data, str) and data == 'touchpoints' or isinstance(data, str) and data == 'thoughts' or isinstance(data, str) and data == 'questions' or isinstance(data, str) and data == 'motivations' or isinstance(data, str) and data == 'emotion' or isinstance(data, str) and data == 'pain_points' or isinstance(data, str) and data == 'opportunities' or isinstance(data, str) and data == 'metrics' or isinstance(data, str) and data == 'place' or isinstance(data, str) and data == 'resolves' or isinstance(data, str) and data == 'evidence' or isinstance(data, str) and data == 'frontstage' or isinstance(data, str) and data == 'backstage' or isinstance(data, str) and data == 'support'):
+    if not (isinstance(data, str) and data == 'actions' or isinstance(data, str) and data == 'touchpoints' or isinstance(data, str) and data == 'thoughts' or isinstance(data, str) and data == 'questions' or isinstance(data, str) and data == 'motivations' or isinstance(data, str) and data == 'emotion' or isinstance(data, str) and data == 'pain_points' or isinstance(data, str) and data == 'opportunities' or isinstance(data, str) and data == 'metrics' or isinstance(data, str) and data == 'place' or isinstance(data, str) and data == 'resolves' or isinstance(data, str) and data == 'evidence' or isinstance(data, str) and data == 'frontstage' or isinstance(data, str) and data == 'backstage' or isinstance(data, str) and data == 'support' or isinstance(data, str) and data == 'funnel'):
         raise JsonSchemaValueException('invalid')
     return data
 
