@@ -12,6 +12,7 @@ import typer
 
 from journeymap import __version__
 from journeymap.cli import build, commands, diff, interchange, serve
+from journeymap.cli import simulate as simulate_command
 
 app = typer.Typer(
     name="journeymap",
@@ -46,6 +47,7 @@ build.register(app)
 diff.register(app)
 interchange.register(app)
 serve.register(app)
+simulate_command.register(app)
 
 
 def main() -> None:
