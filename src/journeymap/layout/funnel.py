@@ -21,7 +21,7 @@ from journeymap.layout.measured import (
     suppressed_text,
     terminal_steps,
 )
-from journeymap.layout.scene import Element, Group, Line, Rect, Text, r1
+from journeymap.layout.scene import Element, Group, Rect, Text, r1
 from journeymap.model import Step
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ BAR = 84.0
 BAR_W = 22.0
 PAD = 12.0
 INSET = 10.0
-REACH_FILL = "#dbeafe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +64,16 @@ def funnel_lane(grid: Grid, top: float, measured: Measured) -> tuple[list[Elemen
     ctx = grid.ctx
     funnel = {row.step: row for row in measured.map.funnel.steps}
     ends = terminal_steps(grid.journey)
+    legend, legend_bottom = _legend(ctx, measured, top)
+    bar = max(BAR, legend_bottom - top - PAD)
     cells = [
-        _cell(ctx, measured, step, grid.x(i) + INSET, top, funnel, step.id in ends)
+        _cell(ctx, measured, step, grid.x(i) + INSET, (top, bar), funnel, step.id in ends)
         for i, (_, _, step) in enumerate(grid.steps)
     ]
     lh = ctx.line_height(ctx.small)
     tallest = max([0.0] + [ctx.line_height(ctx.size) + (len(c.lines) - 1) * lh for c in cells])
-    legend = _legend(ctx, measured, top, grid)
-    height = r1(max(BAR + 2 * PAD, tallest + 2 * PAD, legend[1] - top + PAD))
-    out: list[Element] = list(legend[0])
+    height = r1(max(bar, tallest) + 2 * PAD)
+    out: list[Element] = list(legend)
     for cell in cells:
         parts = [*cell.bars, *_figures(ctx, cell, top + PAD)]
         out.append(Group(tuple(parts), label=cell.label, css="funnel-step"))
@@ -85,20 +85,22 @@ def _cell(
     measured: Measured,
     step: Step,
     x: float,
-    top: float,
+    frame: tuple[float, float],
     funnel: dict[str, FunnelStep],
     terminal: bool,
 ) -> _Cell:
+    """`frame`: the lane's top and the height of a full (100%) bar."""
     labels, colors = ctx.labels, ctx.theme.colors
-    floor = top + PAD + BAR
+    top, bar = frame
+    floor = top + PAD + bar
     state = measured.state(step.id)
     if state == "unbound":
         width = ctx.theme.column_width - 2 * INSET
-        box = Rect(r1(x), r1(top + PAD), r1(width), BAR, "none", colors.grid, 8, 1.2, "5 4")
+        box = Rect(r1(x), r1(top + PAD), r1(width), r1(bar), "none", colors.grid, 8, 1.2, "5 4")
         text = labels["funnel.unbound"]
         note = Text(
             r1(x + width / 2),
-            r1(top + PAD + BAR / 2 + 0.35 * ctx.small),
+            r1(top + PAD + bar / 2 + 0.35 * ctx.small),
             ctx.lines(text, width - 16, ctx.small, max_lines=2),
             ctx.small,
             colors.muted,
@@ -110,7 +112,7 @@ def _cell(
         return _Cell([box, note], [], f"{step.label}: {text}", x)
     figures = measured.step(step.id)
     assert figures is not None
-    bars: list[Element] = [_track(ctx, x, floor, dashed=state == "suppressed")]
+    bars: list[Element] = [_track(ctx, x, floor, bar, dashed=state == "suppressed")]
     lines: list[tuple[str, str, bool, bool]] = []
     if state == "suppressed":
         lines.append((suppressed_text(measured), colors.muted, True, False))
@@ -120,7 +122,8 @@ def _cell(
         lines.append((labels["funnel.unreached"], colors.negative, False, False))
     else:
         reach, cases = figures.reach or 0, measured.map.cases or 1
-        bars.append(_bar(x, floor, (figures.share or 0.0), REACH_FILL, colors.accent, "reach"))
+        share = figures.share or 0.0
+        bars.append(_bar(x, (floor, bar), share, colors.new_bg, colors.accent, "reach"))
         lines.append((count(figures.reach, measured), colors.text, True, False))
         lines.append(
             (
@@ -133,14 +136,17 @@ def _cell(
         if figures.drop_off:
             lines.append(_ended(ctx, measured, figures.drop_off, reach, terminal))
             if not terminal:
-                bars.append(_drop(ctx, x, floor, figures.share or 0.0, figures.drop_off / cases))
+                bars.append(_drop(ctx, x, (floor, bar), share, figures.drop_off / cases))
     row = funnel.get(step.id)
     text_x = x + BAR_W + 8
     if row is not None:
-        bars.append(_track(ctx, text_x, floor, dashed=row.suppressed))
+        bars.append(_track(ctx, text_x, floor, bar, dashed=row.suppressed))
         if row.conversion is not None:
-            bars.append(_bar(text_x, floor, row.conversion, colors.accent, colors.accent, "conv"))
-        lines.append((_funnel_text(ctx, measured, row), colors.accent, False, False))
+            conv = _bar(text_x, (floor, bar), row.conversion, colors.accent, colors.accent, "conv")
+            bars.append(conv)
+        lines.extend(
+            (text, colors.accent, False, False) for text in _funnel_text(ctx, measured, row)
+        )
         text_x += BAR_W + 8
     label = f"{step.label}: " + ", ".join(text for text, *_ in lines)
     return _Cell(bars, lines, label, text_x + 2)
@@ -157,33 +163,38 @@ def _ended(
     return text, colors.muted if terminal else colors.pain_text, not terminal, False
 
 
-def _funnel_text(ctx: Context, measured: Measured, row: FunnelStep) -> str:
+def _funnel_text(ctx: Context, measured: Measured, row: FunnelStep) -> list[str]:
+    """ "Funnel 61%", then "80% of the step before" (not on the funnel's first step)."""
     conversion, previous = row.conversion, row.from_previous
-    text = ctx.labels.format(
-        "funnel.conversion",
-        share=percent(conversion) if conversion is not None else suppressed_text(measured),
-    )
-    if previous is not None and previous < 1:
-        text += f" (\u2193{percent(previous)})"
-    return text
+    share = percent(conversion) if conversion is not None else suppressed_text(measured)
+    lines = [ctx.labels.format("funnel.conversion", share=share)]
+    if previous is not None and conversion is not None and conversion < 1:
+        lines.append(ctx.labels.format("analytics.from_previous", share=percent(previous)))
+    return lines
 
 
-def _track(ctx: Context, x: float, floor: float, *, dashed: bool) -> Rect:
+def _track(ctx: Context, x: float, floor: float, bar: float, *, dashed: bool) -> Rect:
     """The 100% outline behind a bar, so a short bar reads as a share of something."""
     grid = ctx.theme.colors.grid
-    return Rect(r1(x), r1(floor - BAR), BAR_W, BAR, "none", grid, 2, 1.0, "3 3" if dashed else "")
+    dash = "3 3" if dashed else ""
+    return Rect(r1(x), r1(floor - bar), BAR_W, r1(bar), "none", grid, 2, 1.0, dash)
 
 
-def _bar(x: float, floor: float, value: float, fill: str, stroke: str, css: str) -> Rect:
-    height = max(0.0, min(1.0, value)) * BAR
+def _bar(
+    x: float, base: tuple[float, float], value: float, fill: str, stroke: str, css: str
+) -> Rect:
+    """A bar standing on `base` (floor, full height), as tall as `value` (0..1) of it."""
+    floor, bar = base
+    height = max(0.0, min(1.0, value)) * bar
     return Rect(r1(x), r1(floor - height), BAR_W, r1(height), fill, stroke, 2, 1.0, css=css)
 
 
-def _drop(ctx: Context, x: float, floor: float, reach: float, dropped: float) -> Rect:
+def _drop(ctx: Context, x: float, base: tuple[float, float], reach: float, dropped: float) -> Rect:
     """The cases that stopped at this step: the top of the reach bar, in red."""
     colors = ctx.theme.colors
-    top = floor - max(0.0, min(1.0, reach)) * BAR
-    height = max(1.5, min(1.0, dropped) * BAR)
+    floor, bar = base
+    top = floor - max(0.0, min(1.0, reach)) * bar
+    height = max(1.5, min(1.0, dropped) * bar)
     return Rect(
         r1(x), r1(top), BAR_W, r1(height), colors.pain_border, colors.pain_border, 2, css="drop"
     )
@@ -212,9 +223,7 @@ def _figures(ctx: Context, cell: _Cell, top: float) -> list[Element]:
     return out
 
 
-def _legend(
-    ctx: Context, measured: Measured, top: float, grid: Grid
-) -> tuple[list[Element], float]:
+def _legend(ctx: Context, measured: Measured, top: float) -> tuple[list[Element], float]:
     """Under the lane's name: what each colour means, the cases and the measured period."""
     colors = ctx.theme.colors
     x = ctx.theme.padding + 10
@@ -224,7 +233,7 @@ def _legend(
     lh = ctx.line_height(size)
     out: list[Element] = []
     for fill, stroke, key in (
-        (REACH_FILL, colors.accent, "funnel.legend_reach"),
+        (colors.new_bg, colors.accent, "funnel.legend_reach"),
         (colors.accent, colors.accent, "funnel.legend_funnel"),
         (colors.pain_border, colors.pain_border, "funnel.legend_left"),
     ):
@@ -257,8 +266,4 @@ def _legend(
             )
         )
         y += len(lines) * lh
-    floor = top + PAD + BAR
-    out.append(
-        Line(r1(grid.left), r1(floor), grid.right, r1(floor), colors.grid, 1.0, css="funnel-floor")
-    )
     return out, y + 2
