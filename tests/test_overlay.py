@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,39 @@ def test_translated_labels(journey: JourneyMap, measured: Measured) -> None:
     lines = " ".join(texts(_scene(hungarian, "grid", measured)))
     assert "Mért tölcsér" in lines
     assert "Measured" not in lines
+
+
+def test_text_from_the_measures_file_is_escaped(tmp_path: Path) -> None:
+    data = json.loads(MEASURES.read_text(encoding="utf-8"))
+    data["source"]["name"] = "<script>alert(1)</script>.csv"
+    data["maps"]["pass-checkout"]["coverage"]["top_unclaimed"][0]["name"] = "<img src=x>\u202e"
+    hostile = tmp_path / "hostile.json"
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    html = files_of(MAP, "html", measures=hostile)["map.html"].decode("utf-8")
+    assert "<script>alert" not in html and "<img src=x>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.csv" in html
+    assert "\u202e" not in html
+
+
+def test_stale_measures_of_steps_the_map_no_longer_has_are_ignored(tmp_path: Path) -> None:
+    data = json.loads(MEASURES.read_text(encoding="utf-8"))
+    mapped = data["maps"]["pass-checkout"]
+    mapped["steps"]["gone"] = dict(mapped["steps"]["lands"])
+    mapped["transitions"].append(
+        {
+            "from": "gone",
+            "to": "lands",
+            "cases": 900,
+            "occurrences": 900,
+            "share": 0.9,
+            "declared": False,
+            "declared_share": None,
+            "suppressed": False,
+        }
+    )
+    mapped["funnel"]["path"].append("gone")
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    files = files_of(MAP, "svg", "html", measures=stale)
+    assert "gone" not in files["map.flow.svg"].decode("utf-8")
+    assert set(files) == {"map.svg", "map.flow.svg", "map.html"}

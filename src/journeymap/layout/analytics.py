@@ -67,7 +67,7 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
         conformance=_conformance(ctx, measured),
         variants=tuple(
             (
-                " \u2192 ".join(names.get(s, s) for s in v.path),
+                " \u2192 ".join(_short(names.get(s, s)) for s in v.path),
                 count(v.cases, measured),
                 percent(v.share),
                 v.conforms,
@@ -81,6 +81,11 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
         ),
         text=_texts(ctx),
     )
+
+
+def _short(name: str, limit: int = 34) -> str:
+    """A step's name cut to fit a path of several steps on one or two lines."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
 
 
 def _texts(ctx: Context) -> dict[str, str]:
