@@ -175,3 +175,15 @@ def test_watch_and_serve_rebuild_when_the_measures_file_changes(shop: Path, tmp_
 def test_every_drawing_command_takes_measures(cli: Cli, command: str) -> None:
     result = cli(command, "--help")
     assert "--measures" in result.stdout
+
+
+def test_render_says_when_the_measures_do_not_cover_the_map(
+    cli: Cli, project: Path, write: Callable[[str, str], Path]
+) -> None:
+    from conftest import MINIMAL_MAP
+
+    path = write("other.yaml", MINIMAL_MAP.format(id="other"))
+    result = cli("render", str(path), "--measures", str(CASE / "measures.json"))
+    assert result.exit_code == 0
+    assert "has no measures of this map's id; drawn without them" in result.stderr
+    assert "funnel-step" not in (project / "other.svg").read_text(encoding="utf-8")

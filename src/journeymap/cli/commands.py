@@ -168,6 +168,9 @@ def render(
             print(line(diagnostic), file=sys.stderr)
         for failure in result.failures:
             print(f"journeymap: {result.display}: {failure}", file=sys.stderr)
+        if measures is not None and result.files and result.measured is None:
+            note = f"{measures} has no measures of this map's id; drawn without them"
+            print(f"journeymap: {result.display}: {note}", file=sys.stderr)
         for name in sorted(result.files):
             print((out_dir or result.path.parent) / name)
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
