@@ -239,3 +239,17 @@ def test_stale_measures_of_steps_the_map_no_longer_has_are_ignored(tmp_path: Pat
     files = files_of(MAP, "svg", "html", measures=stale)
     assert "gone" not in files["map.flow.svg"].decode("utf-8")
     assert set(files) == {"map.svg", "map.flow.svg", "map.html"}
+
+
+def test_stopping_before_steps_without_events_is_not_counted_as_a_loss(
+    journey: JourneyMap, measured: Measured
+) -> None:
+    from journeymap.layout.measured import terminal_steps
+
+    assert terminal_steps(journey) == {"receipt"}
+    steps = {k: v for k, v in measured.map.steps.items() if k != "receipt"}
+    unbound_receipt = _with_map(measured, steps=steps)
+    assert terminal_steps(journey, unbound_receipt) == {"pays", "receipt"}
+    cells = _funnel_groups(_scene(journey, "grid", unbound_receipt))
+    assert "320 ended here (100%)" in cells[5].label
+    assert "left here" not in cells[5].label

@@ -181,7 +181,7 @@ def _scene(
         return r1(x + pad), r1(bb_h - y + pad)
 
     by_name = {node.name: node for node in nodes.values()}
-    ends = terminal_steps(journey)
+    ends = terminal_steps(journey, measured)
     objects = layout.get("objects", [])
     elements: list[Element] = [
         Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)

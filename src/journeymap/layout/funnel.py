@@ -63,7 +63,7 @@ def funnel_lane(grid: Grid, top: float, measured: Measured) -> tuple[list[Elemen
     """Every column's bars and figures, and the lane's height (the grid frames the lane)."""
     ctx = grid.ctx
     funnel = {row.step: row for row in measured.map.funnel.steps}
-    ends = terminal_steps(grid.journey)
+    ends = terminal_steps(grid.journey, measured)
     legend, legend_bottom = _legend(ctx, measured, top)
     bar = max(BAR, legend_bottom - top - PAD)
     cells = [

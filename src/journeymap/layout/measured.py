@@ -41,9 +41,16 @@ class Measured:
         return "unreached" if found.reach == 0 else "measured"
 
 
-def terminal_steps(journey: JourneyMap) -> frozenset[str]:
-    """Steps the map leads nowhere from: people who stop there finished, not dropped off."""
-    return frozenset(step_id for step_id, edges in transitions(journey).items() if not edges)
+def terminal_steps(journey: JourneyMap, measured: Measured | None = None) -> frozenset[str]:
+    """Steps the map leads nowhere from: people who stop there finished, not dropped off.
+    With measures, also steps that lead only to steps without events: the log cannot show
+    anyone going on from them, so stopping there is not a loss it can see."""
+    bound = measured.map.steps if measured is not None else None
+    return frozenset(
+        step_id
+        for step_id, edges in transitions(journey).items()
+        if not any(bound is None or edge.to in bound for edge in edges)
+    )
 
 
 def percent(value: float) -> str:

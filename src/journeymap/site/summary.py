@@ -94,7 +94,7 @@ def _measured(journey: JourneyMap, measured: Measured) -> dict[str, Any]:
     """What the index and the backlog show of a map's measures. A step's `lost` cases are
     those whose journey ended there, where the map leads on (at a last step they finished);
     None where suppressed; unbound steps are absent."""
-    ends = terminal_steps(journey)
+    ends = terminal_steps(journey, measured)
     coverage = measured.map.coverage
     return {
         "first": measured.first,
