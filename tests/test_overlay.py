@@ -253,3 +253,13 @@ def test_stopping_before_steps_without_events_is_not_counted_as_a_loss(
     cells = _funnel_groups(_scene(journey, "grid", unbound_receipt))
     assert "320 ended here (100%)" in cells[5].label
     assert "left here" not in cells[5].label
+
+
+def test_paths_read_by_step_number_with_off_map_hops_dashed(
+    journey: JourneyMap, measured: Measured
+) -> None:
+    analytics = lay_out_analytics(journey, context_for(journey, load(MAP)[1]), measured)  # type: ignore[arg-type]
+    paths = [(path, ends, conforms) for path, ends, _, _, conforms in analytics.variants]
+    assert paths[0] == ("1 → 2 → 3 → 5 → 6", "6. Pays and gets the pass in her wallet", True)
+    assert paths[3][0] == "1 ⇢ 3 → 5 → 6" and paths[3][2] is False
+    assert paths[4][0] == "1 → 2 → 3 → 5 ⇢ 3"

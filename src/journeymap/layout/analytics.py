@@ -8,6 +8,7 @@ belief and data, largest first. Every string is chosen and translated here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from journeymap.layout.context import Context, clean, format_number
 from journeymap.layout.funnel_chart import funnel_chart, step_names
@@ -43,7 +44,9 @@ class Analytics:
     chart: Scene | None
     funnel: tuple[tuple[str, str, str, str, str], ...]
     conformance: str
-    variants: tuple[tuple[str, str, str, bool], ...]
+    variants: tuple[tuple[str, str, str, str, bool], ...]
+    """(steps by number, "⇢" where the map draws no such transition; the last step's name;
+    cases; share; whether the path follows the map)."""
     hidden: str
     gaps: tuple[Gap, ...]
     unclaimed: tuple[tuple[str, str], ...]
@@ -67,7 +70,8 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
         conformance=_conformance(ctx, measured),
         variants=tuple(
             (
-                " \u2192 ".join(_short(names.get(s, s)) for s in v.path),
+                path_numbers(journey, v.path),
+                _short(names.get(v.path[-1], v.path[-1])) if v.path else "",
                 count(v.cases, measured),
                 percent(v.share),
                 v.conforms,
@@ -83,6 +87,18 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
     )
 
 
+def path_numbers(journey: JourneyMap, path: tuple[str, ...]) -> str:
+    """ "1 → 2 → 3 ⇢ 6": steps by their number in the map, a dashed arrow for each
+    transition the map does not draw (as on the flow view)."""
+    numbers = {step.id: str(n) for n, (_, step) in enumerate(journey.steps(), start=1)}
+    drawn = {(a, e.to) for a, edges in transitions(journey).items() for e in edges}
+    out = [numbers.get(path[0], path[0])] if path else []
+    for before, after in pairwise(path):
+        arrow = "\u2192" if (before, after) in drawn else "\u21e2"
+        out.append(f"{arrow} {numbers.get(after, after)}")
+    return " ".join(out)
+
+
 def _short(name: str, limit: int = 34) -> str:
     """A step's name cut to fit a path of several steps on one or two lines."""
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
@@ -96,6 +112,8 @@ def _texts(ctx: Context) -> dict[str, str]:
         "analytics.gaps",
         "analytics.unclaimed",
         "analytics.path",
+        "analytics.ends_at",
+        "analytics.path_note",
         "analytics.cases",
         "analytics.share",
         "analytics.conforms",
