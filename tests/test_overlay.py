@@ -263,3 +263,28 @@ def test_paths_read_by_step_number_with_off_map_hops_dashed(
     assert paths[0] == ("1 → 2 → 3 → 5 → 6", "6. Pays and gets the pass in her wallet", True)
     assert paths[3][0] == "1 ⇢ 3 → 5 → 6" and paths[3][2] is False
     assert paths[4][0] == "1 → 2 → 3 → 5 ⇢ 3"
+
+
+def test_a_log_with_none_of_the_maps_events_draws_without_crashing(tmp_path: Path) -> None:
+    data = json.loads(MEASURES.read_text(encoding="utf-8"))
+    mapped = data["maps"]["pass-checkout"]
+    mapped.update(cases=0, events=0, transitions=[], unobserved=[], self_loops=[])
+    for figures in mapped["steps"].values():
+        figures.update(reach=0, share=0.0, occurrences=0, starts=0, ends=0, drop_off=0)
+    mapped["funnel"]["steps"] = []
+    mapped["variants"] = {"distinct": 0, "conformance": None, "suppressed_variants": 0, "top": []}
+    mapped["coverage"] = {
+        "events": 0.0,
+        "event_names": 0.0,
+        "unclaimed_events": 48210,
+        "top_unclaimed": [],
+    }
+    data["period"] = {"first": None, "last": None}
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps(data), encoding="utf-8")
+    files = files_of(MAP, "svg", "html", measures=empty)
+    html = files["map.html"].decode("utf-8")
+    assert html.count("Never reached") >= 6
+    section = html[html.index('<section class="analytics"') :].split("</section>")[0]
+    assert "<svg" not in section  # no funnel, no chart
+    assert "<dt>Period</dt><dd>–</dd>" in section
