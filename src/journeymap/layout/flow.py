@@ -14,6 +14,7 @@ from typing import Any
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
+from journeymap.layout.flow_edges import dot_edges, quote
 from journeymap.layout.flow_measured import FIGURES_HEIGHT, EdgeFigures, EdgeLook, node_figures
 from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
@@ -25,7 +26,6 @@ __all__ = ["FlowUnavailable", "lay_out_flow"]
 NODE_WIDTH = 190.0
 NODE_PAD = 10.0
 DPI = 72.0
-DROP_OFF_METRICS = ("drop_off", "drop_off_rate", "drop_off_share", "abandonment_rate")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,18 +60,6 @@ def _nodes(journey: JourneyMap, ctx: Context, measured: Measured | None) -> dict
     return out
 
 
-def drop_off(step: Step) -> float | None:
-    for name in DROP_OFF_METRICS:
-        value = step.metrics.get(name)
-        if isinstance(value, int | float) and 0 < value <= 1:
-            return float(value)
-    return None
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
-
-
 def _dot_source(
     journey: JourneyMap, ctx: Context, nodes: dict[str, _Node], measured: Measured | None
 ) -> tuple[str, dict[str, EdgeLook]]:
@@ -85,7 +73,7 @@ def _dot_source(
     for index, stage in enumerate(journey.stages):
         if not stage.steps:
             continue
-        lines.append(f"  subgraph cluster_{index} {{ label={_quote(stage_title(ctx, stage))};")
+        lines.append(f"  subgraph cluster_{index} {{ label={quote(stage_title(ctx, stage))};")
         for step in stage.steps:
             node = nodes[step.id]
             lines.append(
@@ -93,71 +81,11 @@ def _dot_source(
             )
         lines.append("  }")
     figures = EdgeFigures(measured) if measured is not None else None
-    edges, looks = _edges(journey, ctx, nodes, figures)
+    names = {step_id: node.name for step_id, node in nodes.items()}
+    edges, looks = dot_edges(journey, ctx, names, figures)
     lines.extend(edges)
     lines.append("}")
     return "\n".join(lines) + "\n", looks
-
-
-def _edges(
-    journey: JourneyMap, ctx: Context, nodes: dict[str, _Node], figures: EdgeFigures | None
-) -> tuple[list[str], dict[str, EdgeLook]]:
-    out: list[str] = []
-    looks: dict[str, EdgeLook] = {}
-
-    def add(source: str, target: str, label: str, look: EdgeLook, dashed: bool) -> None:
-        name = f"e{len(out)}"
-        looks[name] = look
-        style = ", style=dashed" if dashed else ""
-        out.append(f'  {source} -> {target} [id="{name}", label={_quote(label)}{style}];')
-
-    drawn = set()
-    for step_id, edges in transitions(journey).items():
-        for edge in edges:
-            if edge.to not in nodes:
-                continue
-            drawn.add((step_id, edge.to))
-            label, look = edge_label(edge.label, edge.share), EdgeLook("map")
-            if figures is not None:
-                label, look = figures.declared(ctx, step_id, edge)
-            implied = not edge.explicit and any(e.explicit for e in edges)
-            add(nodes[step_id].name, nodes[edge.to].name, label, look, implied)
-    if figures is not None:
-        for seen in figures.undrawn(drawn, set(nodes)):
-            label, look = figures.undrawn_label(ctx, seen)
-            add(nodes[seen.source].name, nodes[seen.target].name, label, look, True)
-    drops = _drops(journey, ctx, figures)
-    if drops:
-        out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
-        for step_id, label, look in drops:
-            add(nodes[step_id].name, "dropoff", label, look, True)
-    return out, looks
-
-
-def _drops(
-    journey: JourneyMap, ctx: Context, figures: EdgeFigures | None
-) -> list[tuple[str, str, EdgeLook]]:
-    """Declared drop-offs (a drop-off metric), with the measured one beside each. Measured
-    drop-offs of other steps are written in their nodes: an arrow each would cross the map."""
-    out = []
-    for _, step in journey.steps():
-        declared = drop_off(step)
-        found = figures.drop(ctx, step, declared) if figures and declared else None
-        if found is not None:
-            out.append((step.id, *found))
-        elif declared:
-            label = f"{ctx.labels['label.drop_off']} {declared * 100:.0f}%"
-            out.append((step.id, label, EdgeLook("drop")))
-    return out
-
-
-def edge_label(label: str | None, share: float | None) -> str:
-    parts = []
-    if share is not None:
-        parts.append(f"{share * 100:.0f}%")
-    if label:
-        parts.append(label)
-    return " \u00b7 ".join(parts)
 
 
 def _points(text: str) -> list[tuple[float, float]]:
