@@ -47,14 +47,19 @@ def known_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones()) | {"UTC"}
 
 
-def _zone_problems(zone: str) -> list[Problem]:
+def zone_hint(zone: str) -> str | None:
+    """None for a zone the zone database knows; else what to write instead."""
     zones = known_zones()
     if zone in zones or len(zones) <= 1:
-        return []
+        return None
     close = difflib.get_close_matches(zone, sorted(zones), n=1)
-    hint = (
-        f"did you mean {close[0]!r}?" if close else "use an IANA zone name such as 'Europe/Paris'"
-    )
+    return f"did you mean {close[0]!r}?" if close else "use an IANA name such as 'Europe/Paris'"
+
+
+def _zone_problems(zone: str) -> list[Problem]:
+    hint = zone_hint(zone)
+    if hint is None:
+        return []
     return [(("analytics", "timezone"), "JM105", f"unknown time zone {zone!r}", hint)]
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, serve
+from journeymap.cli import build, commands, diff, interchange, measure, serve
 from journeymap.cli import simulate as simulate_command
 
 app = typer.Typer(
@@ -48,6 +48,7 @@ diff.register(app)
 interchange.register(app)
 serve.register(app)
 simulate_command.register(app)
+measure.register(app)
 
 
 def main() -> None:

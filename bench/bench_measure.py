@@ -1,0 +1,199 @@
+"""Benchmark for `journeymap measure` on generated logs of a 40-step map.
+
+    python bench/bench_measure.py [--small 1000000] [--naive 10000000] [--large 100000000]
+
+Logs are generated with DuckDB SQL under bench/out/ (kept between runs; delete to
+regenerate): time-ordered rows with string case ids, 50 events per case (so 100 M events
+are 2 M cases), about 10% of events no step claims, ties and repeats. It prints:
+
+- the whole `journeymap measure` process on --small events (CSV), budget 2 s;
+- on --naive events (Parquet), the transitions by the naive formulation (every event
+  joined to its step, one lead() over all events partitioned by the case column as written,
+  COUNT(DISTINCT case) per pair) next to the whole measurement, as a ratio; budget >= 3x;
+- the whole process on --large events (Parquet, hive folder), wall time and peak RSS of
+  the child process, with DuckDB's memory limit set; budget 30 s and 4 GB.
+Pass 0 to skip a part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent
+OUT = ROOT / "out"
+SCRIPT = shutil.which("journeymap") or str(Path(sys.executable).with_name("journeymap"))
+STEPS = 40
+PER_CASE = 50
+MEMORY_LIMIT = "3GB"
+
+
+def map_yaml() -> str:
+    """40 steps in 5 stages; each leads to the next (0.9) or skips one (0.1)."""
+    lines = ["journeymap: 1", "kind: current-state", "id: bench-40", "title: Bench", "stages:"]
+    for stage in range(5):
+        lines += [f"  - id: stage-{stage}", f"    title: Stage {stage}", "    steps:"]
+        for i in range(stage * 8, stage * 8 + 8):
+            lines += [f"      - id: step-{i}", f"        action: Does thing {i}"]
+            lines.append(f"        events: [e{i}]")
+            edges = [
+                f"{{to: step-{j}, share: {s}}}"
+                for j, s in ((i + 1, 0.9), (i + 2, 0.1))
+                if j < STEPS
+            ]
+            lines.append(f"        next: [{', '.join(edges)}]")
+    return "\n".join(lines) + "\n"
+
+
+def generate_sql(events: int) -> str:
+    """Rows in time order; case c gets rows c, c+n, c+2n, ... (n cases), so its k-th event
+    is roughly step k*40/50, with noise, a per-case cap (drop-off), and noise events."""
+    cases = max(1, events // PER_CASE)
+    return f"""
+    SELECT 'user-' || CAST(i % {cases} AS VARCHAR) AS user_id,
+      CASE WHEN hash(i, 1) % 10 = 0 THEN 'heartbeat'
+           ELSE 'e' || CAST(LEAST(CAST(hash(i % {cases}) % {STEPS + 10} AS BIGINT),
+                      {STEPS - 1}, GREATEST(0, (i // {cases}) * {STEPS} // {PER_CASE}
+                      + CAST(hash(i, 2) % 3 AS BIGINT) - 1)) AS VARCHAR) END AS event,
+      TIMESTAMP '2026-01-01' + to_seconds(i * 5184000 // {events}) AS timestamp
+    FROM range({events}) AS r(i)
+    """
+
+
+def generate(events: int, kind: str) -> Path:
+    OUT.mkdir(exist_ok=True)
+    target = OUT / (f"events-{events}.csv" if kind == "csv" else f"events-{events}")
+    if target.exists():
+        return target
+    config = {"memory_limit": MEMORY_LIMIT, "temp_directory": str(OUT / "tmp")}
+    con = duckdb.connect(config=config)
+    con.execute("SET enable_progress_bar = false")
+    started = time.perf_counter()
+    if kind == "csv":
+        con.execute(f"COPY ({generate_sql(events)}) TO '{target}' (HEADER)")
+    else:
+        rows = f"SELECT *, month(timestamp) AS month FROM ({generate_sql(events)})"
+        con.execute(
+            f"COPY ({rows}) TO '{target}' (FORMAT parquet, PARTITION_BY (month), "
+            "ROW_GROUP_SIZE 1000000)"
+        )
+    print(f"  generated {target.name} in {time.perf_counter() - started:.1f} s", flush=True)
+    return target
+
+
+def run_measure(source: Path, *extra: str) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS (GB) of the child, exit code."""
+    map_path = OUT / "bench-40.yaml"
+    map_path.write_text(map_yaml(), "utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(
+        [
+            SCRIPT,
+            "measure",
+            str(map_path),
+            "--events",
+            str(source),
+            "-o",
+            str(OUT / "m.json"),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if done.returncode != 0:
+        print(done.stderr.strip())
+    return wall, max(peak, before) / 1024 / 1024, done.returncode
+
+
+NAIVE = """
+WITH steps(event, step) AS (VALUES {values}),
+joined AS (
+  SELECT e.user_id, e.timestamp, s.step
+  FROM read_parquet('{glob}') AS e JOIN steps AS s USING (event)
+),
+pairs AS (
+  SELECT user_id, step, LEAD(step) OVER (PARTITION BY user_id ORDER BY timestamp) AS next_step
+  FROM joined
+)
+SELECT step, next_step, COUNT(DISTINCT user_id) AS cases, COUNT(*) AS occurrences
+FROM pairs WHERE next_step IS NOT NULL AND next_step <> step GROUP BY step, next_step
+"""
+
+
+def our_transitions_seconds(folder: Path) -> float:
+    """The same transitions by journeymap's query: its window stage and its pairs result
+    (in-process, like the naive query; the window stage also computes what the other
+    measures need)."""
+    import yaml
+
+    from journeymap.analytics.binding import bind
+    from journeymap.analytics.engines.duckdb import DuckDBEngine
+    from journeymap.analytics.query import build_query
+    from journeymap.analytics.source import pick_columns, resolve_source
+    from journeymap.normalize import journey_from
+
+    journey = journey_from(yaml.safe_load(map_yaml()), path="bench-40.yaml")
+    query = build_query(bind(journey), kinds={}, ordered=False, window_seconds=86400, min_cases=10)
+    wanted = [part for part in query.parts if part.name in ("jm_seq", "pairs")]
+    with DuckDBEngine(resolve_source(str(folder)), timezone="UTC", memory_limit=MEMORY_LIMIT) as e:
+        e.log.prepare(
+            pick_columns(list(e.log.types), case=None, event=None, time=None, order=None), []
+        )
+        start = time.perf_counter()
+        for part in wanted:
+            e.fetch(part.sql("duckdb"))
+        return time.perf_counter() - start
+
+
+def naive_seconds(folder: Path) -> float:
+    values = ", ".join(f"('e{i}', {i})" for i in range(STEPS))
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": str(OUT / "tmp")})
+    start = time.perf_counter()
+    con.execute(NAIVE.format(values=values, glob=f"{folder}/**/*.parquet")).fetchall()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--small", type=int, default=1_000_000)
+    parser.add_argument("--naive", type=int, default=10_000_000)
+    parser.add_argument("--large", type=int, default=100_000_000)
+    args = parser.parse_args()
+    if args.small:
+        source = generate(args.small, "csv")
+        wall, rss, code = run_measure(source)
+        print(f"measure, {args.small:,} events (CSV), whole process: {wall:.2f} s, exit {code}")
+        wall, rss, code = run_measure(generate(args.small, "parquet"))
+        print(f"measure, {args.small:,} events (Parquet), whole process: {wall:.2f} s, exit {code}")
+    if args.naive:
+        folder = generate(args.naive, "parquet")
+        naive = naive_seconds(folder)
+        wall, _, code = run_measure(folder, "--memory-limit", MEMORY_LIMIT)
+        print(f"naive transitions only, {args.naive:,} events: {naive:.2f} s")
+        print(
+            f"measure (everything), {args.naive:,} events, whole process: {wall:.2f} s, exit {code}"
+        )
+        print(f"ratio naive / measure: {naive / wall:.2f}x (budget >= 3x)")
+    if args.large:
+        folder = generate(args.large, "parquet")
+        wall, rss, code = run_measure(folder, "--memory-limit", MEMORY_LIMIT)
+        cases = args.large // PER_CASE
+        print(
+            f"measure, {args.large:,} events ({cases:,} cases, Parquet), whole process: "
+            f"{wall:.2f} s (budget 30 s), peak RSS {rss:.2f} GB (budget 4 GB), exit {code}"
+        )
+
+
+if __name__ == "__main__":
+    main()
