@@ -3,6 +3,8 @@
 A fixture lists what it expects at its end, one `# expect: CODE line:col` per finding of the
 directory's rule; a fixture without expectations must produce no finding of that rule.
 Files whose name starts with `_` are not cases: they are maps or personas the cases refer to.
+The rules on measures (JM330-JM334) read the measures file their directory's
+journeymap.toml names (`[analytics] measures`), as `validate` does.
 """
 
 from __future__ import annotations

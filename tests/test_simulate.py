@@ -234,3 +234,16 @@ def test_a_bad_start_date_is_one_line(cli: Cli, project: Path, write: Write) -> 
     result = cli("simulate", str(source), "-o", str(project / "log.csv"), "--start", "May 1")
     assert result.exit_code == 2
     assert "--start 'May 1' is not a date" in result.stderr
+
+
+def test_cases_are_walked_in_chunks_without_seams(
+    cli: Cli, project: Path, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("journeymap.analytics.simulate.CHUNK", 7)
+    source = write("shop.yaml", BRANCHING)
+    result = simulate(cli, source, project / "log.csv", "-n", "40", "--late", "0.2")
+    log = rows(project / "log.csv")
+    cases = by_case(log)
+    assert len(cases) == 40
+    assert all([r["seq"] for r in c] == list(range(1, len(c) + 1)) for c in cases.values())
+    assert result.stdout.strip().endswith(f": {len(log)} events of 40 cases")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeymap.config import Project, config_diagnostic
 from journeymap.diagnostics import Diagnostic, Severity
@@ -24,6 +25,9 @@ from journeymap.normalize import journey_from
 from journeymap.resolve import Resolver
 from journeymap.schema.check import check_schema
 from journeymap.source import Source, load_source, parse_text
+
+if TYPE_CHECKING:
+    from journeymap.analytics.measures import Measures
 
 
 @dataclass
@@ -45,10 +49,26 @@ class Session:
 
     project: Project
     lint: Settings
+    given: Measures | None = None
+    """Measures from the command line (`--measures`); else the project's are read if needed."""
     resolver: Resolver = field(init=False)
+    _measures: Measures | None = field(init=False, default=None)
+    _looked: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.resolver = Resolver(self.project, self._referenced_map)
+
+    @property
+    def measures(self) -> Measures | None:
+        """What lint rules JM330-JM334 compare each map with: the given measures, else the
+        project's `[analytics] measures` file, read the first time a map is linted."""
+        if self.given is not None:
+            return self.given
+        if not self._looked:
+            from journeymap.analytics.project_measures import project_measures
+
+            self._measures, self._looked = project_measures(self.project), True
+        return self._measures
 
     def config_problems(self) -> list[Diagnostic]:
         """journeymap.toml problems only the lint settings can see: rules that do not exist.
@@ -67,8 +87,8 @@ class Session:
         return checked.journey, checked.diagnostics
 
 
-def open_session(project: Project) -> Session:
-    return Session(project, settings_from(project.lint))
+def open_session(project: Project, measures: Measures | None = None) -> Session:
+    return Session(project, settings_from(project.lint), measures)
 
 
 def check_file(
@@ -106,7 +126,8 @@ def check_source(
     journey = build_journey(source, session, chain, result.diagnostics)
     result.journey = journey
     if with_lint and not any(d.severity is Severity.ERROR for d in result.diagnostics):
-        result.diagnostics.extend(lint(journey, source, session.project, session.lint))
+        found = lint(journey, source, session.project, session.lint, session.measures)
+        result.diagnostics.extend(found)
     return result
 
 

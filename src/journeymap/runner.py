@@ -74,7 +74,8 @@ class _Projects:
     """Project lookup cached per directory, with one session (reference cache, lint settings)
     per project."""
 
-    def __init__(self) -> None:
+    def __init__(self, measures: Path | None = None) -> None:
+        self.measures = measures
         self.by_dir: dict[Path, Path] = {}
         self.projects: dict[Path, tuple[Project, list[Diagnostic]]] = {}
         self.sessions: dict[Path, Session] = {}
@@ -91,15 +92,18 @@ class _Projects:
 
     def session(self, project: Project) -> Session:
         if project.root not in self.sessions:
-            self.sessions[project.root] = open_session(project)
+            from journeymap.analytics.project_measures import load_given
+
+            self.sessions[project.root] = open_session(project, load_given(self.measures))
         return self.sessions[project.root]
 
 
-_worker_projects = _Projects()
+_worker_projects: dict[Path | None, _Projects] = {}
 
 
-def _check_chunk(paths: list[str], with_lint: bool) -> list[FileReport]:
-    return [_check_one(Path(p), _worker_projects, with_lint) for p in paths]
+def _check_chunk(paths: list[str], with_lint: bool, measures: Path | None) -> list[FileReport]:
+    projects = _worker_projects.setdefault(measures, _Projects(measures))
+    return [_check_one(Path(p), projects, with_lint) for p in paths]
 
 
 def _check_one(path: Path, projects: _Projects, with_lint: bool) -> FileReport:
@@ -116,12 +120,17 @@ def _check_one(path: Path, projects: _Projects, with_lint: bool) -> FileReport:
 
 
 def check_paths(
-    files: list[Path], *, jobs: int | None = None, with_lint: bool = True
+    files: list[Path],
+    *,
+    jobs: int | None = None,
+    with_lint: bool = True,
+    measures: Path | None = None,
 ) -> Iterator[FileReport]:
-    """Check files, in parallel when there are many; reports come back in file order."""
+    """Check files, in parallel when there are many; reports come back in file order.
+    `measures` overrides each project's `[analytics] measures` for the lint rules."""
     jobs = jobs or available_cores()
     if jobs <= 1 or len(files) < _PARALLEL_FROM:
-        projects = _Projects()
+        projects = _Projects(measures)
         for path in files:
             yield _check_one(path, projects, with_lint)
         return
@@ -129,19 +138,25 @@ def check_paths(
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
+    work = partial(_check_chunk, with_lint=with_lint, measures=measures)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        for reports in pool.map(partial(_check_chunk, with_lint=with_lint), chunks):
+        for reports in pool.map(work, chunks):
             yield from reports
 
 
-def project_problems(files: list[Path]) -> list[Diagnostic]:
-    """Problems with the journeymap.toml files the given maps belong to, each once."""
+def project_problems(files: list[Path], *, measures: Path | None = None) -> list[Diagnostic]:
+    """Problems with the journeymap.toml files the given maps belong to, each once; also
+    a broken `[analytics] measures` file, unless `measures` (given by the user) replaces it."""
+    from journeymap.analytics.project_measures import measures_problem
+
     projects = _Projects()
     seen: dict[Path, list[Diagnostic]] = {}
     for path in files:
         project, problems = projects.for_file(path)
         if project.root not in seen:
             seen[project.root] = problems + open_session(project).config_problems()
+            broken = None if measures is not None or problems else measures_problem(project)
+            seen[project.root] += [broken] if broken else []
     return [d for problems in seen.values() for d in problems]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from journeymap.diagnostics import Collector, Severity
 from journeymap.report import Outcome
@@ -26,11 +27,14 @@ def validate(
     jobs: int | None = None,
     color: bool = False,
     with_lint: bool = True,
+    measures: Path | None = None,
 ) -> Validation:
+    """`measures` is a measures file for the lint rules JM330-JM334, instead of each
+    project's `[analytics] measures`; the caller has checked that it loads."""
     files, missing = expand(arguments)
     collector = Collector()
-    collector.extend(project_problems(files))
-    reports = list(check_paths(files, jobs=jobs, with_lint=with_lint))
+    collector.extend(project_problems(files, measures=measures))
+    reports = list(check_paths(files, jobs=jobs, with_lint=with_lint, measures=measures))
     for report in reports:
         collector.extend(report.diagnostics)
     collector.extend(duplicate_ids(reports))

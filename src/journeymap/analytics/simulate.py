@@ -14,12 +14,14 @@ from __future__ import annotations
 import math
 import random
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from journeymap.analytics.simulate_plan import Plan, StepPlan
 
 DAY = 86_400
+CHUNK = 50_000
 STEP_GAP = (math.log(90.0), 1.1)
 """Median 90 s between steps of one stage (log-normal mu, sigma)."""
 STAGE_GAP = (math.log(5 * 3600.0), 1.2)
@@ -63,14 +65,17 @@ class Log:
         return len(self.event)
 
 
-def simulate(plan: Plan, options: Options) -> Log:
+def simulate(plan: Plan, options: Options) -> Iterator[Log]:
+    """The log in chunks of CHUNK cases, so memory stays flat however many cases are asked
+    for; the chunk size is fixed because the random draws depend on it."""
     rng = random.Random(options.seed)
-    log = Log()
-    walker = _Walker(plan, options, rng, log)
-    for number in range(options.cases):
-        walker.walk(_case_id(number, options.seed))
-    log.arrival = _arrivals(log.time, options.late, rng)
-    return log
+    for first in range(0, options.cases, CHUNK):
+        log = Log()
+        walker = _Walker(plan, options, rng, log)
+        for number in range(first, min(first + CHUNK, options.cases)):
+            walker.walk(_case_id(number, options.seed))
+        log.arrival = _arrivals(log.time, options.late, rng)
+        yield log
 
 
 def _arrivals(times: list[int], late: float, rng: random.Random) -> list[int]:
@@ -78,12 +83,17 @@ def _arrivals(times: list[int], late: float, rng: random.Random) -> list[int]:
     to hours later and so lands out of time order in the file."""
     arrival = list(times)
     for row in sorted(rng.sample(range(len(times)), round(len(times) * late))):
-        arrival[row] += 1 + int(rng.lognormvariate(*LATE_GAP))
+        arrival[row] += _gap(rng, LATE_GAP)
     return arrival
 
 
+def _gap(rng: random.Random, shape: tuple[float, float]) -> int:
+    """Whole seconds, at least 1, log-normal (`gauss` is the fastest normal draw)."""
+    return 1 + int(math.exp(shape[0] + shape[1] * rng.gauss()))
+
+
 def _case_id(number: int, seed: int) -> int:
-    return ((number + seed * 1_000_003) * SCRAMBLE) % (1 << 48)
+    return ((number + 1 + seed * 1_000_003) * SCRAMBLE) % (1 << 48)
 
 
 class _Walker:
@@ -124,8 +134,7 @@ class _Walker:
         if step.clock is not None:
             self.now = max(self.now + 1, self.day + step.clock + rng.randrange(600))
             return
-        mu, sigma = STAGE_GAP if changed else STEP_GAP
-        self.now += 1 + int(rng.lognormvariate(mu, sigma))
+        self.now += _gap(rng, STAGE_GAP if changed else STEP_GAP)
 
     def _log_step(self, step: StepPlan) -> None:
         rng, options = self.rng, self.options
@@ -134,10 +143,10 @@ class _Walker:
         chosen = {c: vs[rng.randrange(len(vs))] for c, vs in emission.where}
         self._emit(emission.event, chosen)
         if rng.random() < options.repeats:
-            self.now += 1 + int(rng.lognormvariate(*SHORT_GAP))
+            self.now += _gap(rng, SHORT_GAP)
             self._emit(emission.event, chosen)
         if self.plan.noise and rng.random() < options.noise:
-            self.now += 1 + int(rng.lognormvariate(*SHORT_GAP))
+            self.now += _gap(rng, SHORT_GAP)
             self._emit(self.plan.noise[rng.randrange(len(self.plan.noise))], {})
 
     def _emit(self, event: int, where: dict[int, int]) -> None:

@@ -40,11 +40,10 @@ def simulate_file(path: Path, out: Path, options: Options) -> Simulated:
     if checked.journey is None:
         raise SimulateError(f"{checked.display} is a persona, not a map")
     plan = plan_for(checked.journey, drop_scale=options.drop_scale)
-    log = simulate(plan, options)
     try:
-        write_log(log, plan, out)
+        events = write_log(simulate(plan, options), plan, out)
     except WriteError as error:
         raise SimulateError(str(error)) from None
     except OSError as error:
         raise SimulateError(f"cannot write {out}: {error.strerror or error}") from None
-    return Simulated(options.cases, len(log))
+    return Simulated(options.cases, events)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from journeymap.analytics.simulate import Log
 from journeymap.analytics.simulate_plan import Plan, WhereValue
@@ -34,8 +35,9 @@ def format_for(path: Path) -> str:
     return found
 
 
-def write_log(log: Log, plan: Plan, path: Path) -> None:
-    """Write atomically: DuckDB writes a temporary file beside `path`, renamed when whole."""
+def write_log(logs: Iterable[Log], plan: Plan, path: Path) -> int:
+    """Write atomically: DuckDB writes a temporary file beside `path`, renamed when whole.
+    Returns the number of events. DuckDB sorts out of core, so a large log fits in memory."""
     kind = format_for(path)
     _check_columns(plan.columns)
     import duckdb
@@ -43,11 +45,12 @@ def write_log(log: Log, plan: Plan, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="journeymap-simulate-") as scratch:
         rows = Path(scratch) / "rows.csv"
-        _write_rows(log, len(plan.columns), rows)
+        with rows.open("w", encoding="ascii", newline="\n") as handle:
+            events = sum(_write_rows(log, len(plan.columns), handle) for log in logs)
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
         try:
-            connection = duckdb.connect(config={"threads": 1})
+            connection = duckdb.connect(config=_settings(scratch))
             try:
                 sql, parameters = _copy(plan, rows, Path(temporary), kind)
                 connection.execute(sql, parameters)
@@ -62,6 +65,12 @@ def write_log(log: Log, plan: Plan, path: Path) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+    return events
+
+
+def _settings(scratch: str) -> dict[str, str | bool | int | float | list[str]]:
+    """One thread, so the bytes never depend on scheduling; sorting spills to `scratch`."""
+    return {"threads": 1, "memory_limit": "1GB", "temp_directory": scratch}
 
 
 def _check_columns(columns: tuple[str, ...]) -> None:
@@ -70,16 +79,16 @@ def _check_columns(columns: tuple[str, ...]) -> None:
             raise WriteError(f"a binding filters on column {name!r}, which the log itself uses")
 
 
-def _write_rows(log: Log, columns: int, path: Path) -> None:
+def _write_rows(log: Log, columns: int, handle: TextIO) -> int:
     """One line of integers per row; where-values only on the few rows that have them."""
     blank = "," * columns
     suffix = [blank] * len(log)
     for row, chosen in log.where:
         suffix[row] = "".join("," + str(chosen.get(c, "")) for c in range(columns))
     rows = zip(log.case, log.event, log.time, log.seq, log.arrival, suffix, strict=True)
-    with path.open("w", encoding="ascii", newline="\n") as handle:
-        handle.write("\n".join(map("%d,%d,%d,%d,%d%s".__mod__, rows)))
-        handle.write("\n")
+    for line in map("%d,%d,%d,%d,%d%s\n".__mod__, rows):
+        handle.write(line)
+    return len(log)
 
 
 def _copy(plan: Plan, rows: Path, target: Path, kind: str) -> tuple[str, list[Any]]:

@@ -57,6 +57,14 @@ def validate(
     no_lint: Annotated[
         bool, typer.Option("--no-lint", help="Schema and references only, no lint rules.")
     ] = False,
+    measures: Annotated[
+        Path | None,
+        typer.Option(
+            "--measures",
+            metavar="FILE",
+            help="A measures file for the rules JM330-JM334 (default: [analytics] measures).",
+        ),
+    ] = None,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -71,15 +79,27 @@ def validate(
             file=sys.stderr,
         )
 
+    if measures is not None:
+        _check_measures(measures)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint)
+    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
     if result.missing:
         raise fail(f"no such file, directory or match: {', '.join(result.missing)}")
     sys.stdout.write(REPORTERS[chosen.value](result.outcome))
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+def _check_measures(path: Path) -> None:
+    """A measures file given on the command line must load: one line and exit 2 otherwise."""
+    from journeymap.analytics.measures import MeasuresError, load_measures
+
+    try:
+        load_measures(path)
+    except MeasuresError as error:
+        raise fail(str(error)) from None
 
 
 def schema() -> None:
@@ -174,16 +194,6 @@ def render(
         for name in sorted(result.files):
             print((out_dir or result.path.parent) / name)
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
-
-
-def _check_measures(path: Path) -> None:
-    """A bad measures file named on the command line is one line and exit 2, before any map."""
-    from journeymap.analytics.measures import MeasuresError, load_measures
-
-    try:
-        load_measures(path)
-    except MeasuresError as exc:
-        raise fail(str(exc)) from None
 
 
 def rules(

@@ -28,8 +28,9 @@ def diff(
         list[str] | None,
         typer.Argument(
             metavar="OLD NEW | FUTURE | [PATH...]",
-            help="Two maps; one future-state map (against its based_on map); or, with"
-            " --git, the files and directories to compare (default: every changed map).",
+            help="Two maps, or two measures files; one future-state map (against its"
+            " based_on map); or, with --git, the files and directories to compare"
+            " (default: every changed map).",
             show_default=False,
         ),
     ] = None,
@@ -65,6 +66,8 @@ def diff(
     to_tty = out is None and sys.stdout.isatty()
     if output_format is DiffFormat.html and to_tty:
         raise fail("html goes to a file: add -o FILE (or redirect the output)")
+    if git is None and len(arguments) == 2 and _measures_files(arguments):
+        raise _diff_measures(arguments, output_format.value, out, exit_code=exit_code)
     try:
         result = _run(git, arguments)
     except DiffError as exc:
@@ -118,6 +121,43 @@ def _run(git: str | None, arguments: list[str]) -> DiffResult:
     if len(arguments) == 1:
         return diff_future(Path(arguments[0]))
     raise DiffError("give two maps (OLD NEW), one future-state map, or --git REV [PATH...]")
+
+
+def _measures_files(arguments: list[str]) -> bool:
+    """Two measures files (told apart from maps by their content), or a usage error."""
+    from journeymap.diff.measures import is_measures_file
+
+    found = [is_measures_file(Path(a)) for a in arguments]
+    if any(found) and not all(found):
+        raise fail("diff compares two maps or two measures files, not one of each")
+    return all(found)
+
+
+def _diff_measures(
+    arguments: list[str], output_format: str, out: Path | None, *, exit_code: bool
+) -> typer.Exit:
+    """What moved between two measures files; written like the map diff's report."""
+    from journeymap.analytics.measures import MeasuresError
+    from journeymap.diff.measures import diff_measures
+    from journeymap.diff.measures_report import render
+    from journeymap.output import write_atomic
+
+    try:
+        result = diff_measures(Path(arguments[0]), Path(arguments[1]))
+    except MeasuresError as exc:
+        return fail(str(exc))
+    color = out is None and wants_color(sys.stdout, output_format)
+    report = render(result, output_format, color=color)
+    if out is None:
+        sys.stdout.write(report)
+    elif any(out.resolve() == Path(a).resolve() for a in arguments):
+        return fail(f"{out} is one of the files being compared; choose another --out")
+    else:
+        try:
+            write_atomic(out, report)
+        except OSError as exc:
+            return fail(f"cannot write {out}: {exc.strerror or exc}")
+    return typer.Exit(1 if exit_code and result.changed else 0)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,6 +7,7 @@ applies inline suppressions and reports the ones that suppress nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from journeymap.config import Project
 from journeymap.diagnostics import Diagnostic, Severity, at
@@ -17,14 +18,23 @@ from journeymap.lint.settings import Settings
 from journeymap.model import JourneyMap
 from journeymap.source import Source
 
+if TYPE_CHECKING:
+    from journeymap.analytics.measures import Measures
+
 UNUSED = "JM300"
 
 
 def lint(
-    journey: JourneyMap, source: Source, project: Project, settings: Settings
+    journey: JourneyMap,
+    source: Source,
+    project: Project,
+    settings: Settings,
+    measures: Measures | None = None,
 ) -> list[Diagnostic]:
+    """`measures`, when given, is the whole measures file; rules see this map's part."""
     relative = _relative(source, project) if settings.by_path else ""
-    context = Context(journey, project)
+    mine = measures.maps.get(journey.id) if measures is not None else None
+    context = Context(journey, project, mine, settings.options)
     found: list[Diagnostic] = []
     for rule in all_rules():
         if not rule.applies_to(journey.kind):

@@ -17,14 +17,17 @@ The module's docstring is the rule's documentation: a summary line, then *Why*,
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journeymap.config import Project
 from journeymap.diagnostics import Severity
 from journeymap.model import Edge, JourneyMap, Path_, transitions
+
+if TYPE_CHECKING:
+    from journeymap.analytics.measures import MapMeasures
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +41,28 @@ class Finding:
 
 
 class Context:
-    """What rules may look at besides the map, computed once per map and only when asked."""
+    """What rules may look at besides the map, computed once per map and only when asked.
 
-    def __init__(self, journey: JourneyMap, project: Project) -> None:
+    `measures` is what `journeymap measure` found for this map (matched by map id) when a
+    measures file was given (`--measures`, `[analytics] measures`), else None; rules on
+    measures find nothing without it. `option` reads a rule's `[lint.options]` threshold.
+    """
+
+    def __init__(
+        self,
+        journey: JourneyMap,
+        project: Project,
+        measures: MapMeasures | None = None,
+        options: Mapping[str, Mapping[str, float]] | None = None,
+    ) -> None:
         self.journey = journey
         self.project = project
+        self.measures = measures
+        self._options = options or {}
         self._transitions: dict[str, tuple[Edge, ...]] | None = None
+
+    def option(self, code: str, key: str, default: float) -> float:
+        return float(self._options.get(code, {}).get(key, default))
 
     @property
     def transitions(self) -> dict[str, tuple[Edge, ...]]:

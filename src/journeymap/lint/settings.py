@@ -5,6 +5,8 @@ disable = ["JM324", "pain-point-without-owner"]   # codes or names
 enable = ["JM326"]                                  # rules that are off by default
 [lint.severity]
 JM304 = "error"
+[lint.options.JM330]                                # thresholds of rules that have them
+threshold = 0.2
 [[lint.overrides]]
 paths = ["legacy/**"]                               # globs, relative to the project root
 disable = ["JM307"]
@@ -41,6 +43,8 @@ class Settings:
     layers: tuple[Layer, ...] = ()
     unknown: tuple[tuple[tuple[str | int, ...], str], ...] = ()
     """(path in the config, name) of every rule the configuration names but nobody defines."""
+    options: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """`[lint.options]` by rule code: a rule's thresholds (see `Context.option`)."""
 
     @property
     def by_path(self) -> bool:
@@ -66,7 +70,11 @@ def settings_from(raw: Mapping[str, Any]) -> Settings:
     layers = [_layer(raw, ("lint",), unknown)]
     for index, override in enumerate(raw.get("overrides", ())):
         layers.append(_layer(override, ("lint", "overrides", index), unknown))
-    return Settings(tuple(layers), tuple(unknown))
+    options = {
+        _code(name, ("lint", "options", name), unknown): dict(values)
+        for name, values in raw.get("options", {}).items()
+    }
+    return Settings(tuple(layers), tuple(unknown), options)
 
 
 def _layer(

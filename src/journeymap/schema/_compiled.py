@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "bbdb330c32c2e0afaaa7b92e392914f2cec993d37b872a69508d21f12617f69b"
+SCHEMA_SHA256 = "a7b0060257939b1350dadbe69247d9fc1703322954a050b9674de9ca3c9a67ec"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
