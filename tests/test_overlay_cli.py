@@ -187,3 +187,28 @@ def test_render_says_when_the_measures_do_not_cover_the_map(
     assert result.exit_code == 0
     assert "has no measures of this map's id; drawn without them" in result.stderr
     assert "funnel-step" not in (project / "other.svg").read_text(encoding="utf-8")
+
+
+def test_simulated_and_measured_example_is_drawn_with_its_own_figures(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from journeymap.layout.context import format_number
+
+    example = Path(__file__).parent.parent / "examples" / "current-state.yaml"
+    events, measures = tmp_path / "events.csv", tmp_path / "measures.json"
+    assert (
+        cli("simulate", str(example), "-n", "3000", "--seed", "3", "-o", str(events)).exit_code == 0
+    )
+    measured = cli("measure", str(example), "--events", str(events), "-o", str(measures))
+    assert measured.exit_code == 0, measured.stderr
+    out = tmp_path / "out"
+    result = cli("render", str(example), "--measures", str(measures), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(measures.read_text(encoding="utf-8"))["maps"]["commuter-pass-today"]
+    grid = (out / "current-state.svg").read_text(encoding="utf-8")
+    for step, figures in data["steps"].items():
+        shown = format_number(figures["reach"]) if figures["reach"] is not None else "&lt; 10"
+        assert f"{shown}</text>" in grid, step
+    html = (out / "current-state.html").read_text(encoding="utf-8")
+    conformance = round(data["variants"]["conformance"] * 100)
+    assert f"{conformance}% of cases follow only transitions the map draws" in html
