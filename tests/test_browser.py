@@ -8,6 +8,7 @@ Python (scripts/check installs chromium); without either this test fails, it nev
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import signal
@@ -206,3 +207,70 @@ def is_marked(page: Page) -> bool:
 
 def describe(message: ConsoleMessage) -> str:
     return f"{message.type}: {message.text}"
+
+
+TOKEN = "Supercalifragilistic" * 15  # 300 characters, no break opportunity
+URL = "https://example.org/" + "very-long-path-segment/" * 10 + "?q=" + "x" * 80
+COMPOUND = "Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft"
+CJK = "東京都渋谷区の区役所で住民票の写しを請求するために長い列に並んで待っている間に考えたこと" * 3
+ARABIC = "يقارن المستخدم بين التذاكر الفردية والبطاقة الشهرية قبل الشراء من الموقع"
+
+
+def long_words_map() -> str:
+    """Every text the page shows in a panel, heading or table holds an unbreakable word."""
+    short = TOKEN[:190]
+    data = {
+        "journeymap": 1,
+        "kind": "current-state",
+        "id": "long-words",
+        "title": short,
+        "owner": TOKEN[:110],
+        "tags": [short, COMPOUND],
+        "persona": {"name": short, "role": COMPOUND, "quote": CJK, "bio": URL, "goals": [TOKEN]},
+        "scenario": f"{URL} {TOKEN}",
+        "goals": [COMPOUND * 2, CJK],
+        "research": [{"title": short, "url": URL, "note": CJK}],
+        "stages": [
+            {
+                "id": "awareness",
+                "title": COMPOUND[:150],
+                "steps": [
+                    {
+                        "id": "a",
+                        "action": TOKEN,
+                        "emotion": -1,
+                        "thoughts": [URL],
+                        "touchpoints": [{"channel": "web", "name": short}],
+                        "pain_points": [{"id": "p", "text": TOKEN, "owner": TOKEN[:110]}],
+                        "opportunities": [
+                            {"id": "o", "text": URL, "owner": COMPOUND, "addresses": ["p"]}
+                        ],
+                        "metrics": {"note": short},
+                        "next": [{"to": "b", "label": short}, {"to": "c", "label": URL[:190]}],
+                    },
+                    {"id": "b", "action": CJK, "emotion": 1, "next": ["c"]},
+                    {"id": "c", "action": f"{ARABIC} {TOKEN}", "feeling": COMPOUND},
+                ],
+            }
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_long_words_never_widen_a_page_past_the_viewport(browser: Browser, tmp_path: Path) -> None:
+    """Issue 10: a 300-character token, a long URL, a German compound or a CJK run in any text
+    ran past a 1,280 px viewport on the map page and the site's pages."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "journeymap.toml").write_text('[project]\nname = "Long words"\n', encoding="utf-8")
+    (project / "long.yaml").write_text(long_words_map(), encoding="utf-8")
+    site = tmp_path / "site"
+    build(project, site)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 4, pages  # the map page, index, channels, backlog, the persona
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for html in pages:
+        page.goto(html.as_uri())
+        assert TOKEN[:40] in page.inner_text("body"), html
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 1280, f"{html.relative_to(site)} is {width} px wide"

@@ -201,7 +201,7 @@ def test_channel_matrix_counts_touchpoints_by_phase(project: Path, tmp_path: Pat
     (project / "b.yaml").write_text(MINIMAL_MAP.format(id="b"), encoding="utf-8")
     build(project, tmp_path / "site")
     html = (tmp_path / "site/channels.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr><th scope=\"row\">Website</th>(.*?)</tr>", html)
+    row = re.search(r"<tr><th scope=\"row\"><bdi>Website</bdi></th>(.*?)</tr>", html)
     assert row is not None
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
     assert cells[0].startswith("2<br>")  # awareness: one web touchpoint in each map

@@ -131,6 +131,7 @@ def test_a_stray_quote_in_font_family_cannot_void_the_font_list(
 def test_a_link_cannot_hide_its_address_behind_a_bidi_override(
     cli: Cli, project: Path, write: Write
 ) -> None:
+    """The override is dropped like in every other text: the link goes where it reads."""
     text = MINIMAL_MAP.format(id="link").replace(
         "stages:",
         f'research: [{{title: Study, url: "https://example.org/{RLO}gro.live"}}]\nstages:',
@@ -138,7 +139,7 @@ def test_a_link_cannot_hide_its_address_behind_a_bidi_override(
     path = write("link.yaml", text)
     assert cli("render", str(path), "-f", "html").exit_code == 0
     html = (project / "link.html").read_text(encoding="utf-8")
-    assert '<a href="https://example.org/%E2%80%AEgro.live"' in html
+    assert '<a href="https://example.org/gro.live"' in html
     assert not BIDI.search(html)
 
 

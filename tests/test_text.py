@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from journeymap.text import _FULL_RUN, ELLIPSIS, char_em, line_height, text_width, wrap
+from journeymap.text import ELLIPSIS, FULL_RUN, char_em, line_height, text_width, wrap
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "font_metrics.py"
@@ -136,11 +136,11 @@ def test_line_height_is_a_fixed_factor() -> None:
 
 
 def test_every_one_em_run_character_really_is_one_em() -> None:
-    """_FULL_RUN lets wrapping skip per-character lookups; it must agree with char_em."""
+    """FULL_RUN lets wrapping skip per-character lookups; it must agree with char_em."""
     checked = 0
     for code in range(0x1100, 0x40000):
         char = chr(code)
-        if 0xD800 <= code <= 0xDFFF or not _FULL_RUN.fullmatch(char):
+        if 0xD800 <= code <= 0xDFFF or not FULL_RUN.fullmatch(char):
             continue
         assert char_em(char) == 1.0, hex(code)
         if unicodedata.category(char) != "Cn":

@@ -11,6 +11,7 @@ from journeymap.config import load_project
 from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.model import JourneyMap
 from journeymap.pipeline import check_file, open_session
+from journeymap.text.clean import plain_data
 
 
 def dump_map(path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -29,4 +30,5 @@ def as_data(journey: JourneyMap) -> dict[str, Any]:
     data["based_on"] = (
         None if base is None else {"id": base.id, "kind": base.kind, "path": base.path}
     )
-    return data
+    plain: dict[str, Any] = plain_data(data)  # every text as exported: U+200B removed too
+    return plain

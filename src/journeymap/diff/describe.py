@@ -8,12 +8,12 @@ plain values. No format ever pastes map text into its markup unescaped.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from journeymap.diagnostics import printable
 from journeymap.diff.changes import Change
+from journeymap.text.clean import plain_text
 
 MARKERS = {
     "added": "+",
@@ -28,7 +28,6 @@ NAMES = {
     "blueprint_item": "item",
     "edge": "next",
 }
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 MAX_TEXT = 160
 
 
@@ -50,7 +49,7 @@ class Sentence:
 
 def safe(text: str, limit: int = MAX_TEXT) -> str:
     """Map text made one short, inert line: no control or bidi characters, no newlines."""
-    one_line = " ".join(_BIDI.sub("", printable(text.replace("\n", " "))).split())
+    one_line = printable(" ".join(plain_text(text).split()))
     return one_line if len(one_line) <= limit else one_line[: limit - 1].rstrip() + "…"
 
 

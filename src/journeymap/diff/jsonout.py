@@ -12,6 +12,7 @@ from typing import Any
 from journeymap.diff.api import DiffResult
 from journeymap.diff.changes import MapDiff, counts
 from journeymap.diff.future import FutureReport, PainStatus
+from journeymap.text.clean import plain_data
 
 FORMAT = "journeymap-diff"
 VERSION = 1
@@ -51,7 +52,7 @@ def render_json(result: DiffResult) -> str:
         "maps": [_map(diff) for diff in result.maps],
         "future": future_data(result.future) if result.future else None,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(plain_data(data), indent=2, ensure_ascii=False) + "\n"
 
 
 def _map(diff: MapDiff) -> dict[str, Any]:

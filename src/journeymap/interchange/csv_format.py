@@ -33,6 +33,7 @@ from journeymap.i18n import Labels
 from journeymap.interchange import items
 from journeymap.interchange.common import stage_title
 from journeymap.model import BLUEPRINT_ROWS, BlueprintItem, Edge, JourneyMap, Stage, Step
+from journeymap.text.clean import plain_text
 
 COLUMNS = (
     "stage_id",
@@ -113,7 +114,7 @@ def _row(labels: Labels, stage: Stage, number: int, step: Step) -> list[str | in
         "step": number,
         "emotion": "" if step.emotion is None else step.emotion,
     }
-    return [numbers[c] if c in numbers else guard(texts[c]) for c in COLUMNS]
+    return [numbers[c] if c in numbers else guard(plain_text(texts[c])) for c in COLUMNS]
 
 
 def _lists(step: Step) -> dict[str, str]:

@@ -9,7 +9,8 @@ Map text can never change the page's structure: the punctuation Markdown gives a
 (`\\ ` * _ { } [ ] < > | ~ # $`, and `&` before an entity name) gets a backslash, so `|`
 cannot split a cell, `#` cannot start a heading, `<` cannot open HTML and `[` cannot start
 a link; a leading list or definition marker (`- `, `+ `, `: `, `1. `) is escaped; line
-breaks become `<br>`; bidi controls are removed, as in the HTML document.
+breaks become `<br>`; the character policy applies (journeymap.text.clean: bidi and
+invisible characters removed), as in the HTML document.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ from urllib.parse import quote
 from journeymap.config import Project
 from journeymap.i18n import Labels
 from journeymap.interchange.common import channel_label, stage_title
-from journeymap.layout.context import clean, humanize, metric_value
+from journeymap.layout.context import humanize, metric_value
 from journeymap.layout.document import safe_url
 from journeymap.model import BLUEPRINT_ROWS, BlueprintItem, JourneyMap, Persona, Step
+from journeymap.text.clean import plain_text
 
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~#$]|&(?=#?[0-9A-Za-z]{1,32};)")
 _LINE_START = re.compile(r"^(?:[-+=:](?=\s|\Z)|([0-9]{1,9})([.)])(?=\s|\Z))")
@@ -32,7 +34,7 @@ _SEP = " · "
 def escape(text: str) -> str:
     """Map text as inline Markdown that renders as exactly that text (see the module doc)."""
     lines = []
-    for line in clean(text).splitlines() or [""]:
+    for line in plain_text(text).splitlines() or [""]:
         line = _INLINE.sub(lambda found: "\\" + found.group(), line.strip())
         lines.append(_LINE_START.sub(_line_start, line))
     return "<br>".join(lines)

@@ -18,7 +18,8 @@
   `#35;` and `#59;`, a comma in an actor's name `#44;`, the second `%` of `%%` (a comment)
   `#37;`, and the first letter of a task that starts with a keyword (`journey`, `title `,
   `section `, `accTitle`, `accDescr`) as its code. Line breaks become spaces. The import
-  decodes every entity code, so names come back exactly.
+  decodes every entity code, so names come back exactly. Names are plain text first
+  (journeymap.text.clean: no bidi or invisible characters).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from functools import cache
 from journeymap.i18n import Labels
 from journeymap.interchange.common import stage_title
 from journeymap.model import JourneyMap, Step
+from journeymap.text.clean import plain_text
 
 ACTORS = "Actors:"
 NEUTRAL = 3
@@ -93,7 +95,7 @@ def actors_note(actors: list[str]) -> str:
 
 def escape(text: str, specials: str) -> str:
     """One line of text that Mermaid's parser takes as a whole name (see the module doc)."""
-    flat = _BREAKS.sub(" ", text).strip()
+    flat = _BREAKS.sub(" ", plain_text(text)).strip()
     if specials:
         flat = _specials(specials).sub(lambda found: f"#{ord(found.group())};", flat)
     return _SECOND_PERCENT.sub("#37;", flat)

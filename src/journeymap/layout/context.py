@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from journeymap.config import BUILTIN_CHANNELS, Channel
 from journeymap.i18n import Labels, labels
-from journeymap.text import line_height, wrap
+from journeymap.text import clean_text, line_height, wrap
 from journeymap.theme import Theme
-
-# Bidi embeddings, overrides and isolates would let map text reorder the text around it.
-# They are removed; each text element is isolated by the renderer instead.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """Map text made safe to lay out: no bidi controls, no characters XML cannot carry."""
-    return _UNSAFE.sub("\ufffd", _BIDI_CONTROLS.sub("", text))
+    """Text under the character policy (journeymap.text.clean). Model text already is; this is
+    for text from elsewhere (journeymap.toml labels, composed lines). U+200B stays: it is a
+    break opportunity for `wrap`, and the SVG writer removes it from what it draws."""
+    return clean_text(text)
 
 
 @dataclass(frozen=True)

@@ -8,84 +8,55 @@ Graphviz version. Without `dot`, only this view fails, with one line saying what
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
-from journeymap.layout.flow_edges import dot_edges, quote
 from journeymap.layout.flow_measured import FIGURES_HEIGHT, EdgeFigures, EdgeLook, node_figures
+from journeymap.layout.flow_source import NODE_PAD, Labels, Node, dot_source, nodes_of
 from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
-from journeymap.layout.steps import stage_title
-from journeymap.model import JourneyMap, Step, transitions
+from journeymap.model import JourneyMap, transitions
 
 __all__ = ["FlowUnavailable", "lay_out_flow"]
-
-NODE_WIDTH = 190.0
-NODE_PAD = 10.0
-DPI = 72.0
-
-
-@dataclass(frozen=True, slots=True)
-class _Node:
-    name: str
-    step: Step
-    number: int
-    lines: tuple[str, ...]
-    width: float
-    height: float
 
 
 def lay_out_flow(
     journey: JourneyMap, ctx: Context, *, prefix: str = "f-", measured: Measured | None = None
 ) -> Scene:
+    """With `measured`, arrows carry measured shares and volume and nodes their reach."""
     check_size(sum(1 for _ in journey.steps()), sum(len(e) for e in transitions(journey).values()))
-    nodes = _nodes(journey, ctx, measured)
-    source, looks = _dot_source(journey, ctx, nodes, measured)
-    layout = run_dot(source)
-    return _scene(journey, ctx, nodes, layout, prefix, measured, looks)
-
-
-def _nodes(journey: JourneyMap, ctx: Context, measured: Measured | None) -> dict[str, _Node]:
-    lh = ctx.line_height(ctx.size)
-    out = {}
-    for number, (_, step) in enumerate(journey.steps(), start=1):
-        label = step.title or step.action
-        lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
-        height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
-        height += FIGURES_HEIGHT if measured is not None else 0.0
-        out[step.id] = _Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
-    return out
-
-
-def _dot_source(
-    journey: JourneyMap, ctx: Context, nodes: dict[str, _Node], measured: Measured | None
-) -> tuple[str, dict[str, EdgeLook]]:
-    lines = [
-        "digraph journey {",
-        '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
-        " margin=0, newrank=true];",
-        '  node [shape=box, fixedsize=true, label="", fontname="Arial"];',
-        '  edge [fontname="Arial", fontsize=11];',
-    ]
-    for index, stage in enumerate(journey.stages):
-        if not stage.steps:
-            continue
-        lines.append(f"  subgraph cluster_{index} {{ label={quote(stage_title(ctx, stage))};")
-        for step in stage.steps:
-            node = nodes[step.id]
-            lines.append(
-                f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
-            )
-        lines.append("  }")
+    nodes = nodes_of(journey, ctx, measured)
+    labels: Labels = {}
+    looks: dict[str, EdgeLook] = {}
     figures = EdgeFigures(measured) if measured is not None else None
-    names = {step_id: node.name for step_id, node in nodes.items()}
-    edges, looks = dot_edges(journey, ctx, names, figures)
-    lines.extend(edges)
-    lines.append("}")
-    return "\n".join(lines) + "\n", looks
+    layout = run_dot(dot_source(journey, ctx, nodes, labels, figures, looks))
+    drawn = _scene(journey, ctx, nodes, layout, prefix, labels, looks)
+    if measured is None:
+        return drawn
+    return _with_figures(ctx, drawn, nodes, measured, terminal_steps(journey, measured))
+
+
+def _with_figures(
+    ctx: Context,
+    scene: Scene,
+    nodes: dict[str, Node],
+    measured: Measured,
+    ends: frozenset[str],
+) -> Scene:
+    """Each step's measured figures added to its node, under the label."""
+    by_id = {f"step-{node.step.id}": node for node in nodes.values()}
+    elements: list[Element] = []
+    for element in scene.elements:
+        node = by_id.get(element.id) if isinstance(element, Group) else None
+        if isinstance(element, Group) and node is not None:
+            top = node.height - NODE_PAD - FIGURES_HEIGHT + 2
+            extra = node_figures(ctx, measured, node.step.id, node.width, top, ends)
+            element = replace(element, children=(*element.children, *extra))
+        elements.append(element)
+    return replace(scene, elements=tuple(elements))
 
 
 def _points(text: str) -> list[tuple[float, float]]:
@@ -95,10 +66,10 @@ def _points(text: str) -> list[tuple[float, float]]:
 def _scene(
     journey: JourneyMap,
     ctx: Context,
-    nodes: dict[str, _Node],
+    nodes: dict[str, Node],
     layout: dict[str, Any],
     prefix: str,
-    measured: Measured | None = None,
+    labels: Labels,
     looks: dict[str, EdgeLook] | None = None,
 ) -> Scene:
     theme = ctx.theme
@@ -109,18 +80,16 @@ def _scene(
         return r1(x + pad), r1(bb_h - y + pad)
 
     by_name = {node.name: node for node in nodes.values()}
-    ends = terminal_steps(journey, measured)
     objects = layout.get("objects", [])
     elements: list[Element] = [
         Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)
     ]
-    elements += _clusters(ctx, objects, at)
-    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix, looks or {})
+    elements += _clusters(ctx, objects, at, labels)
+    edges = layout.get("edges", [])
+    elements += _edge_elements(ctx, edges, objects, at, prefix, labels, looks or {})
     for obj in objects:
         if obj.get("name") in by_name:
-            center = at(*_points(obj["pos"])[0])
-            node = _node(ctx, by_name[obj["name"]], *center, measured, ends)
-            elements.append(node)
+            elements.append(_node(ctx, by_name[obj["name"]], *at(*_points(obj["pos"])[0])))
         elif obj.get("name") == "dropoff":
             elements.append(_drop_node(ctx, *at(*_points(obj["pos"])[0])))
     branches = sum(1 for edges in transitions(journey).values() if len(edges) > 1)
@@ -138,7 +107,9 @@ def _scene(
     )
 
 
-def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[Element]:
+def _clusters(
+    ctx: Context, objects: Sequence[dict[str, Any]], at: Any, labels: Labels
+) -> list[Element]:
     out: list[Element] = []
     colors = ctx.theme.colors
     for index, obj in enumerate(o for o in objects if str(o.get("name", "")).startswith("cluster")):
@@ -158,8 +129,9 @@ def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[
         )
         size = round(ctx.size * 1.1, 1)
         lh = ctx.line_height(size)
+        found = labels.get(str(obj["name"]))
         label = ctx.lines(
-            str(obj.get("label", "")), right - left - 16, size, bold=True, max_lines=1
+            found.text if found else "", right - left - 16, size, bold=True, max_lines=1
         )
         out.append(
             Text(
@@ -176,14 +148,7 @@ def _clusters(ctx: Context, objects: Sequence[dict[str, Any]], at: Any) -> list[
     return out
 
 
-def _node(
-    ctx: Context,
-    node: _Node,
-    cx: float,
-    cy: float,
-    measured: Measured | None = None,
-    ends: frozenset[str] = frozenset(),
-) -> Group:
+def _node(ctx: Context, node: Node, cx: float, cy: float) -> Group:
     colors = ctx.theme.colors
     x, y = r1(cx - node.width / 2), r1(cy - node.height / 2)
     border = colors.moment if node.step.moment_of_truth else colors.card_border
@@ -226,9 +191,6 @@ def _node(
     )
     if node.step.emotion is not None:
         parts.extend(emotion.face(ctx, node.width - 18, 18, node.step.emotion, radius=9.0))
-    if measured is not None:
-        top = node.height - NODE_PAD - FIGURES_HEIGHT + 2
-        parts.extend(node_figures(ctx, measured, node.step.id, node.width, top, ends))
     return Group(tuple(parts), x, y, id=f"step-{node.step.id}", label=node.step.action, css="step")
 
 
@@ -261,6 +223,7 @@ def _edge_elements(
     objects: Sequence[dict[str, Any]],
     at: Any,
     prefix: str,
+    labels: Labels,
     looks: dict[str, EdgeLook],
 ) -> list[Element]:
     colors = ctx.theme.colors
@@ -290,14 +253,16 @@ def _edge_elements(
                 css="edge" if look.kind == "map" else f"edge {look.kind}",
             )
         )
-        label = str(edge.get("label", ""))
-        if label and "lp" in edge:
+        found = labels.get(str(edge.get("id", "")))
+        lines, label = (found.lines, found.text) if found else ((), "")
+        if lines and "lp" in edge:
             x, y = at(*_points(edge["lp"])[0])
+            top = y - len(lines) * lh / 2
             parts.append(
                 Text(
                     x,
-                    r1(y + 0.35 * ctx.small),
-                    (label,),
+                    r1(baseline(top, 0, ctx.small, lh)),
+                    lines,
                     ctx.small,
                     colors.pain_text if to_drop else _label_color(ctx, look),
                     r1(lh),

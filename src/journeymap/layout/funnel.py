@@ -26,7 +26,7 @@ from journeymap.model import Step
 
 if TYPE_CHECKING:
     from journeymap.analytics.measures import FunnelStep
-    from journeymap.layout.grid import Grid
+    from journeymap.layout.geometry import Grid
 
 LANE = "funnel"
 BAR = 84.0

@@ -7,18 +7,17 @@ steps: each cell is measured once, and rows grow to their tallest cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
+from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
 from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
-from journeymap.model import JourneyMap, Stage, Step
+from journeymap.model import JourneyMap, Step
 
 MIN_WIDTH = 1000.0
 INSET = 10.0
@@ -45,39 +44,6 @@ LANE_ICONS = {
 }
 
 
-@dataclass
-class Grid:
-    """Geometry shared by every part of the grid, and what has been placed so far."""
-
-    ctx: Context
-    journey: JourneyMap
-    steps: list[tuple[int, Stage, Step]]
-    left: float
-    width: float
-    elements: list[Element] = field(default_factory=list)
-    lane_names: list[str] = field(default_factory=list)
-    lane_top: list[float] = field(default_factory=list)
-    lane_bottom: list[float] = field(default_factory=list)
-    boxes: dict[str, blueprint.Box] = field(default_factory=dict)
-    pain_tops: dict[str, tuple[float, float, int]] = field(default_factory=dict)
-    faces: dict[str, tuple[float, float, int]] = field(default_factory=dict)
-    measured: Measured | None = None
-
-    @property
-    def column(self) -> float:
-        return self.ctx.theme.column_width
-
-    def x(self, index: int) -> float:
-        return r1(self.left + index * self.column)
-
-    def center(self, index: int) -> float:
-        return r1(self.left + index * self.column + self.column / 2)
-
-    @property
-    def right(self) -> float:
-        return r1(self.left + len(self.steps) * self.column)
-
-
 def lay_out_grid(
     journey: JourneyMap, ctx: Context, *, prefix: str = "g-", measured: Measured | None = None
 ) -> Scene:
@@ -85,7 +51,7 @@ def lay_out_grid(
     steps = [(i, stage, step) for i, stage in enumerate(journey.stages) for step in stage.steps]
     left = theme.padding + theme.label_width
     width = max(left + len(steps) * theme.column_width + theme.padding, MIN_WIDTH)
-    grid = Grid(ctx, journey, steps, left, width, measured=measured)
+    grid = Grid(ctx, journey, steps, left, width)
     header, header_height = header_band(
         ctx, journey, theme.padding, theme.padding, width - 2 * theme.padding
     )
@@ -95,7 +61,7 @@ def lay_out_grid(
     y = stage_row(grid, y)
     columns_top = y
     y = step_row(grid, y)
-    y = _lanes(grid, y, MapFacts.of(journey))
+    y = _lanes(grid, y, MapFacts.of(journey), measured)
     _moments(grid, columns_top, y)
     _decorations(grid, prefix)
     height = r1(y + theme.padding)
@@ -114,12 +80,12 @@ def lay_out_grid(
     )
 
 
-def _lanes(grid: Grid, y: float, facts: MapFacts) -> float:
-    for lane in lanes_with_funnel(lanes_for(grid.journey), grid.measured):
+def _lanes(grid: Grid, y: float, facts: MapFacts, measured: Measured | None) -> float:
+    for lane in lanes_with_funnel(lanes_for(grid.journey), measured):
         grid.lane_names.append(lane)
         grid.lane_top.append(r1(y))
-        if lane == "funnel" and grid.measured is not None:
-            drawn, height = funnel_lane(grid, y, grid.measured)
+        if lane == "funnel" and measured is not None:
+            drawn, height = funnel_lane(grid, y, measured)
             _lane_frame(grid, lane, y, height)
             grid.elements.extend(drawn)
         elif lane == "emotion":

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from journeymap.layout.context import Context, baseline
+from journeymap.layout.geometry import Grid
 from journeymap.layout.scene import Circle, Element, Icon, Line, Rect, Text, r1
 from journeymap.model import Stage, Step
-
-if TYPE_CHECKING:
-    from journeymap.layout.grid import Grid
 
 STAGE_PAD = 10.0
 STATUS_COLORS = {

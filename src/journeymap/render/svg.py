@@ -3,8 +3,9 @@
 The skeleton (root, title, description, styles, symbols, markers) is a jinja2 template; the
 thousands of primitives are written by small functions here, which is several times faster
 than a template loop. Every piece of text and every attribute value goes through `esc`, which
-also makes it inert (`clean`): the picture stays well-formed and cannot reorder its own words
-whatever text a layout function forgot to clean.
+also makes it inert (`plain_text`: the character policy, U+200B removed): the picture stays
+well-formed and cannot reorder its own words whatever text a layout function forgot to clean.
+Each text run is isolated by the `unicode-bidi: plaintext` rule of the skeleton.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-from journeymap.layout.context import clean
 from journeymap.layout.scene import Circle, Element, Group, Icon, Line, Path, Rect, Scene, Text
 from journeymap.render.env import environment
 from journeymap.render.icons import symbol
+from journeymap.text.clean import plain_text
 
 XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 def esc(value: str) -> str:
     """XML escaping for text and attribute values; the common no-op case stays cheap."""
-    value = clean(value)
+    value = plain_text(value)
     if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
         return (
             value.replace("&", "&amp;")

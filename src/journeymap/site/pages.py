@@ -18,9 +18,10 @@ from journeymap.i18n import Labels, labels
 from journeymap.interchange.csv_format import guard
 from journeymap.layout.context import make_context
 from journeymap.model import KINDS, PHASES
-from journeymap.render.env import environment
+from journeymap.render.env import environment, user_html
 from journeymap.site.loss import LOSS_PAGE, add_loss, by_loss, index_note, loss_cells, sort_header
 from journeymap.site.summary import OTHER_PHASE, Summary
+from journeymap.text.clean import plain_text
 from journeymap.theme import theme_from
 
 BACKLOG_COLUMNS = (
@@ -178,12 +179,12 @@ def _backlog_html(rows: list[dict[str, Any]], words: Labels, *, measured: bool =
     out = []
     for r in rows:
         resolved = r["resolved_by"]
-        by = f'<span class="resolved">{escape("; ".join(resolved))}</span>' if resolved else ""
+        by = f'<span class="resolved">{user_html("; ".join(resolved))}</span>' if resolved else ""
         out.append(
             f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
-            f"<td>{escape(r['text'])}</td><td>{escape(r['owner'] or '')}</td>"
-            f'<td><a href="{escape(r["page"])}">{escape(r["map"])}</a></td>'
-            f"<td>{escape(r['step'])}</td><td>{by or unresolved}</td>"
+            f"<td>{user_html(r['text'])}</td><td>{user_html(r['owner'] or '')}</td>"
+            f'<td><a href="{escape(r["page"])}">{user_html(r["map"])}</a></td>'
+            f"<td>{user_html(r['step'])}</td><td>{by or unresolved}</td>"
             f"{loss_cells(r) if measured else ''}</tr>\n"
         )
     return Markup("".join(out))
@@ -207,5 +208,5 @@ def _csv(rows: list[dict[str, Any]]) -> str:
             "" if r["lost"] is None else r["lost"],
             "" if r["loss"] is None else r["loss"],
         )
-        writer.writerow([guard(str(v)) for v in values])
+        writer.writerow([guard(plain_text(str(v))) for v in values])
     return buffer.getvalue()
