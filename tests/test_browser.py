@@ -169,7 +169,7 @@ def test_the_served_page_follows_edits(
     assert not [m for m in console if "Content Security Policy" in m or "pageerror" in m], console
     check_files_on_disk(served.site, project, tmp_path / "reference")
 
-    assert served.stop() == 0
+    assert served.stop() == 130  # Ctrl-C: exit 130, one line
     log = served.log.read_text(encoding="utf-8")
     assert PROBLEM.search(log), log  # the terminal showed the error too
     assert "Traceback" not in log, log

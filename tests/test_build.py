@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import re
 import shutil
@@ -323,3 +324,74 @@ def test_build_reports_unknown_lint_rules_like_validate(project: Path, tmp_path:
     (project / "a.yaml").write_text(MINIMAL_MAP.format(id="a"), encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert [d.code for d in result.diagnostics] == ["JM018"]
+
+
+# Building into a stage and swapping it in ---------------------------------------------
+
+
+def test_a_rebuild_swaps_in_a_new_site_that_shares_unchanged_files(
+    examples: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build(examples, site)
+    before_site, before_svg = site.stat().st_ino, (site / "maps/day-in-the-life.svg").stat()
+    day = examples / "current-state.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 2", 1), "utf-8")
+    build(examples, site)
+    assert site.stat().st_ino != before_site  # a new folder, swapped in whole
+    after_svg = (site / "maps/day-in-the-life.svg").stat()
+    assert after_svg.st_ino == before_svg.st_ino  # unchanged: linked, not copied or rewritten
+    assert {p.name for p in tmp_path.iterdir()} == {"project", "site"}
+
+
+def test_a_build_with_nothing_to_change_leaves_the_site_untouched(
+    examples: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build(examples, site)
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    inode = site.stat().st_ino
+    assert build(examples, site).rendered == 0
+    assert site.stat().st_ino == inode
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before
+
+
+def test_the_stage_of_a_killed_build_is_removed_by_the_next(examples: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    left = tmp_path / ".site.journeymap-stage-0123456789ab"
+    (left / "maps").mkdir(parents=True)
+    (left / "maps/half.svg").write_text("<svg", encoding="utf-8")
+    build(examples, site)
+    assert {p.name for p in tmp_path.iterdir()} == {"project", "site"}
+
+
+def test_without_an_atomic_exchange_the_site_is_still_replaced_whole(
+    examples: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeymap.site import stage
+
+    site, reference = tmp_path / "site", tmp_path / "reference"
+    build(examples, site)
+    monkeypatch.setattr(stage, "_exchange", lambda first, second: False)
+    day = examples / "day-in-the-life.yaml"
+    day.write_text(day.read_text(encoding="utf-8").replace("emotion: 1", "emotion: 2", 1), "utf-8")
+    assert build(examples, site).rendered == 1
+    build(examples, reference)
+    assert site_files(site) == site_files(reference)
+    assert {p.name for p in tmp_path.iterdir()} == {"project", "site", "reference"}
+
+
+def test_a_failed_first_build_leaves_no_site(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journeymap.site import SiteError, stage
+
+    def cannot(live: Path, copy: Path) -> None:
+        copy.mkdir()
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    (project / "a.yaml").write_text(MINIMAL_MAP.format(id="a"), encoding="utf-8")
+    monkeypatch.setattr(stage, "_make_copy", cannot)
+    with pytest.raises(SiteError, match="cannot prepare the site beside"):
+        build(project, tmp_path / "out" / "site")
+    assert not (tmp_path / "out").exists()  # nor the folder made to hold it

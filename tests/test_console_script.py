@@ -45,8 +45,7 @@ def test_hostile_input_gives_one_located_line(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.yaml"]
 
 
-def test_internal_errors_are_one_line_without_debug(tmp_path: Path) -> None:
+def test_a_missing_input_is_one_line_without_debug(tmp_path: Path) -> None:
     result = journeymap("dump", str(tmp_path / "missing.yaml"))
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "JM001 file not found" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr == f"journeymap: no such file: {tmp_path / 'missing.yaml'}\n"

@@ -138,7 +138,8 @@ def test_export_of_a_map_with_errors_prints_them_and_writes_nothing(
 def test_export_refuses_persona_files_and_missing_files(cli: Cli, tmp_path: Path) -> None:
     persona = EXAMPLES / "personas" / "maya-commuter.yaml"
     assert "JM414" in failure(cli, "export", "--to", "csv", str(persona))[-1]
-    assert "JM001 file not found" in failure(cli, "export", "--to", "csv", str(tmp_path / "x"))[0]
+    missing = cli("export", "--to", "csv", str(tmp_path / "x"))
+    assert (missing.exit_code, missing.stderr) == (2, f"journeymap: no such file: {tmp_path}/x\n")
 
 
 def test_export_needs_a_known_format(cli: Cli) -> None:
@@ -483,7 +484,7 @@ def test_mermaid_import_of_hostile_files(cli: Cli, project: Path, write: Write) 
     nul = write("nul.mmd", b"journey\n  section A\n    a\x00: 3\n")
     assert "JM004" in failure(cli, "import", str(nul), "-o", out)[0]
     assert "JM001" in failure(cli, "import", str(project), "--from", "mermaid", "-o", out)[0]
-    assert "JM001" in failure(cli, "import", str(project / "no.mmd"), "-o", out)[0]
+    assert cli("import", str(project / "no.mmd"), "-o", out).exit_code == 2
     huge = write("huge.mmd", "journey\n  section A\n    " + "x" * 2_000_000 + ": 3\n")
     assert "huge.mmd:3:5: JM412" in failure(cli, "import", str(huge), "-o", out)[0]
     too_big = write("big.mmd", b"journey\n" + b"x" * (2 * 1024 * 1024))
@@ -597,9 +598,9 @@ TRICKY = [
     "multi\nline",
     "tab\there",
     "\u2028ls",
-    "nel\x85x",
     "é中",
 ]
+"""NEL (U+0085) is not here: C1 controls are refused in maps (docs/format.md, "Characters")."""
 
 
 def test_imported_yaml_keeps_every_tricky_text_a_text(

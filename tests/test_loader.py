@@ -48,9 +48,15 @@ REFUSALS: list[tuple[str, str | bytes, str, int, int]] = [
     ("truncated-utf8", "a: é".encode()[:-1], "JM003", 1, 4),
     ("nul-byte", b"a: 1\nb: x\x00y\n", "JM004", 2, 5),
     ("control-byte", b"a: 1\nb: x\x07\n", "JM004", 2, 5),
-    ("c1-control", "a: x\x85y\x9b\n", "JM004", 1, 7),
-    ("escaped-control", 'a: "bell \\a"\n', "JM004", 1, 4),
-    ("escaped-nul", 'a: "\\0"\n', "JM004", 1, 4),
+    ("c1-control", "a: xy\x9b\n", "JM004", 1, 6),
+    ("nel", "a: x\n\nb: x\x85y\n", "JM004", 3, 5),
+    ("escaped-control", 'a: "bell \\a"\n', "JM004", 1, 10),
+    ("escaped-nul", 'a: "\\0"\n', "JM004", 1, 5),
+    ("escaped-nel-x", 'a: 1\nb: "x \\x85"\n', "JM004", 2, 7),
+    ("escaped-nel-u", 'a: 1\nb: "x \\\\ \\u0085"\n', "JM004", 2, 10),
+    ("escaped-nel-n", 'a: 1\nb: "x\\N"\n', "JM004", 2, 6),
+    ("escaped-nel-long", 'b: "\\U00000085"\n', "JM004", 1, 5),
+    ("escaped-c1-key", '"k\\x9b": 1\n', "JM004", 1, 3),
     ("lone-surrogate-escape", 'a: "\\ud800"\n', "JM005", 1, 7),
     ("low-surrogate-escape", 'a: "x\\udfff"\n', "JM005", 1, 8),
     ("alias", "a: &x [1]\nb: *x\n", "JM008", 2, 4),
@@ -120,9 +126,9 @@ def test_refusal_has_exact_code_and_position(
 
 
 def test_duplicate_key_names_both_lines(write: Callable[[str, str | bytes], Path]) -> None:
-    diagnostic = refused("kind: a\nid: x\nkind: b\n", write)
-    assert "'kind'" in diagnostic.message
-    assert "line 1" in diagnostic.message
+    diagnostic = refused("journeymap: 1\nkind: persona\nid: x\nid: y\n", write)
+    assert "'id'" in diagnostic.message
+    assert "line 3" in diagnostic.message
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import http.client
 import re
+import select
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +26,7 @@ from journeymap.diagnostics import Severity, at
 from journeymap.report.text import line
 from journeymap.serve import Build, watch_site
 from journeymap.serve.building import problems_of, rebuild
+from journeymap.serve.origin import Origin
 from journeymap.serve.reload import (
     BASE_POLICY,
     EVENTS_PATH,
@@ -49,6 +55,7 @@ style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
 </html>
 """
 SECRET = "top secret, outside the site"
+MAIN = "import sys; from journeymap.cli import main; sys.argv[0] = 'journeymap'; main()"
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 SCRIPTS = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL)
 
@@ -420,3 +427,192 @@ def test_serve_into_an_unusable_directory_is_one_line(
 
 def test_port_out_of_range_is_a_usage_error(cli: Callable[..., Result], project: Path) -> None:
     assert cli("serve", str(project), "--port", "70000").exit_code == 2
+
+
+# Only its own origin, and it stays up (raw sockets) -----------------------------------
+
+
+def raw_request(port: int, data: bytes, *, timeout: float = 10.0) -> bytes:
+    """Send `data` as it is and return the answer's status line ('' when closed unanswered)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as connection:
+        with contextlib.suppress(ConnectionError):
+            connection.sendall(data)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer.split(b"\r\n", 1)[0].decode("latin-1")
+
+
+def request(port: int, target: str = "/index.html", *headers: str) -> str:
+    lines = [f"GET {target} HTTP/1.1", *headers, "", ""]
+    return raw_request(port, "\r\n".join(lines).encode("latin-1"))
+
+
+def status_of(line: str) -> int:
+    return int(line.split()[1])
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://other.example/index.html",
+        "http://127.0.0.1:{port}/index.html",  # even for itself: only origin-form
+        "*",
+        "index.html",
+    ],
+)
+def test_only_origin_form_requests_are_answered(site: Site, target: str) -> None:
+    port = site.server.server_port
+    answer = request(port, target.format(port=port), f"Host: 127.0.0.1:{port}")
+    assert status_of(answer) == 400
+    assert status_of(request(port, "/index.html", f"Host: 127.0.0.1:{port}")) == 200
+
+
+@pytest.mark.parametrize(
+    ("version", "headers"),
+    [("HTTP/1.1", []), ("HTTP/1.0", []), ("HTTP/1.1", ["Host: 127.0.0.1:{port}"] * 2)],
+    ids=["no-host-1.1", "no-host-1.0", "two-hosts"],
+)
+def test_a_request_needs_exactly_one_host(site: Site, version: str, headers: list[str]) -> None:
+    port = site.server.server_port
+    lines = [f"GET /index.html {version}", *(h.format(port=port) for h in headers), "", ""]
+    assert status_of(raw_request(port, "\r\n".join(lines).encode())) == 400
+
+
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:{port}", 200),
+        ("localhost:{port}", 200),
+        ("LocalHost:{port}", 200),
+        ("[::1]:{port}", 200),
+        ("localhost", 403),  # the port is not 80
+        ("127.0.0.1:{other}", 403),
+        ("[::1]", 403),
+        ("attacker.example:{port}", 403),  # DNS rebinding: a name pointed at 127.0.0.1
+        ("localhost.attacker.example:{port}", 403),
+        ("127.0.0.1.nip.io:{port}", 403),
+        ("0.0.0.0:{port}", 403),
+        ("127.0.0.1:{port}x", 403),
+    ],
+)
+def test_host_must_name_this_server_and_its_port(site: Site, host: str, status: int) -> None:
+    port = site.server.server_port
+    header = "Host: " + host.format(port=port, other=port + 1 if port < 65535 else 1)
+    assert status_of(request(port, "/index.html", header)) == status
+
+
+def test_headers_are_bounded_in_total_size_and_number(site: Site) -> None:
+    port = site.server.server_port
+    host = f"Host: 127.0.0.1:{port}"
+    huge = [f"X-Filler-{n}: {'a' * 60_000}" for n in range(90)]  # 5.4 MB, each line legal
+    assert request(port, "/index.html", host, *huge).startswith("HTTP/1.0 431 ")
+    many = [f"X-Filler-{n}: a" for n in range(101)]
+    assert request(port, "/index.html", host, *many).startswith("HTTP/1.0 431 ")
+    within = [f"X-Filler-{n}: {'a' * 600}" for n in range(90)]  # 54 KB, 90 headers: fine
+    assert status_of(request(port, "/index.html", host, *within)) == 200
+
+
+@pytest.fixture
+def impatient(tmp_path: Path) -> Iterator[SiteServer]:
+    """A server that gives a request half a second to arrive (five in use)."""
+    (tmp_path / "index.html").write_text(PAGE, encoding="utf-8")
+    status = Status()
+    server = SiteServer(tmp_path, status, 0, request_seconds=0.5)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    status.close()
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+def test_half_sent_requests_time_out_while_others_are_served(impatient: SiteServer) -> None:
+    port = impatient.server_port
+    idle = []
+    try:
+        for n in range(50):
+            connection = socket.create_connection(("127.0.0.1", port), timeout=10)
+            connection.sendall(b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1" if n % 2 else b"GE")
+            idle.append(connection)
+        assert status_of(request(port, "/index.html", f"Host: 127.0.0.1:{port}")) == 200
+        for connection in idle:  # each is closed by the server, unanswered
+            with contextlib.suppress(ConnectionResetError):
+                assert connection.recv(1024) == b""
+    finally:
+        for connection in idle:
+            connection.close()
+
+
+def test_a_request_sent_a_byte_at_a_time_is_cut_off(impatient: SiteServer) -> None:
+    """The deadline is for the whole request, not for each read."""
+    port = impatient.server_port
+    data = f"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Slow: {'a' * 100}\r\n\r\n"
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        closed = False
+        for byte in data.encode():  # 140 bytes at 50 ms: 7 s, far past the deadline
+            try:
+                connection.sendall(bytes([byte]))
+            except ConnectionError:
+                closed = True
+                break
+            time.sleep(0.05)
+            readable, _, _ = select.select([connection], [], [], 0)
+            if readable:
+                closed = connection.recv(1024) == b""
+                break
+    assert closed
+
+
+def test_origin_when_listening_on_every_address() -> None:
+    origin = Origin("0.0.0.0", 8000)
+    assert origin.allows("192.0.2.7:8000") and origin.allows("[2001:db8::1]:8000")
+    assert origin.allows("localhost:8000")
+    assert not origin.allows("attacker.example:8000") and not origin.allows("192.0.2.7:81")
+
+
+def test_serve_on_another_loopback_address(project: Path) -> None:
+    (project / "a.yaml").write_text(MINIMAL_MAP.format(id="a"), encoding="utf-8")
+    command = [sys.executable, "-c", MAIN, "serve", str(project), "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--host", "127.0.0.2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert process.stdout is not None
+        process.stdout.readline()  # site: …
+        served = process.stdout.readline()
+        match = re.fullmatch(r"serving at http://127\.0\.0\.2:(\d+)/ \(Ctrl-C to stop\)\n", served)
+        assert match, served
+        port = int(match.group(1))
+        with socket.create_connection(("127.0.0.2", port), timeout=10) as connection:
+            connection.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.2:{port}\r\n\r\n".encode())
+            assert connection.recv(1024).startswith(b"HTTP/1.0 200 ")
+    finally:
+        process.send_signal(signal.SIGINT)
+        _, errors = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "warning" not in errors
+
+
+def test_serve_warns_before_listening_beyond_loopback(project: Path) -> None:
+    """192.0.2.1 (a documentation address) is not this machine's: the warning comes, then
+    the bind fails, and nothing ever listens outside loopback."""
+    command = [sys.executable, "-c", MAIN, "serve", str(project), "--port", "0"]
+    done = subprocess.run(
+        [*command, "--host", "192.0.2.1"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert (
+        lines[0] == "journeymap: warning: listening on 192.0.2.1: other machines can read the site"
+    )
+    assert lines[1].startswith("journeymap: cannot listen on 192.0.2.1:0: ") and len(lines) == 2
+
+
+def test_serve_refuses_a_host_that_is_not_an_address(
+    cli: Callable[..., Result], project: Path
+) -> None:
+    result = cli("serve", str(project), "--host", "example.com")
+    assert result.exit_code == 2
+    assert result.stderr == "journeymap: --host takes an IP address, not 'example.com'\n"

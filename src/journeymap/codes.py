@@ -9,7 +9,10 @@ CODES: dict[str, str] = {
     "JM001": "The file cannot be read (missing, not a regular file, or no permission).",
     "JM002": "The file is larger than the size limit.",
     "JM003": "The file is not UTF-8 (UTF-16, Latin-1 or invalid bytes).",
-    "JM004": "A NUL, control character or lone surrogate is in the file.",
+    "JM004": (
+        "A NUL, control character (C0, DEL or C1, NEL included; raw or escaped)"
+        " or lone surrogate is in the file."
+    ),
     "JM005": "YAML syntax error.",
     "JM006": "Nesting is deeper than the limit.",
     "JM007": "A key appears twice in one mapping.",
@@ -43,6 +46,7 @@ CODES: dict[str, str] = {
     "JM207": "A referenced file has errors or is of the wrong kind.",
     "JM208": "Two maps (or two personas) of one project share an id.",
     "JM209": "Two maps of a project would be written to the same page of the site.",
+    "JM210": "A scan skipped a link that leads outside the project root (a warning).",
     "JM300": "An inline suppression suppresses nothing, or names an unknown rule.",
 }
 

@@ -98,6 +98,40 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
+def root_for(path: Path) -> Path:
+    """The root a path named by the user must stay inside (see "Project root" in the README).
+
+    Found from the path as written, and only among the folders above its last link, so a
+    link cannot choose its own root: the nearest such folder that holds a journeymap.toml;
+    else the working directory, when the path lies below it; else the folder just above the
+    path's last link (the path's own folder, or the path itself for a folder, when it has
+    none). Returned with links resolved, ready to compare with a resolved path.
+    """
+    absolute = Path(os.path.abspath(path))
+    start = _above_links(absolute)
+    for candidate in (start, *start.parents):
+        if (candidate / CONFIG_NAME).is_file():
+            return real_path(candidate)
+    cwd = Path.cwd()
+    return real_path(cwd if absolute.is_relative_to(cwd) else start)
+
+
+def _above_links(absolute: Path) -> Path:
+    """The deepest folder of `absolute` (itself when a folder) with no link on the way to it."""
+    current = Path(absolute.anchor)
+    for part in absolute.parts[1:]:
+        step = current / part
+        if step.is_symlink() or not step.is_dir():
+            return current
+        current = step
+    return current
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path`, every link followed, lies at or below the resolved `root`."""
+    return real_path(path).is_relative_to(root)
+
+
 def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
     """The project that `start` belongs to; without a journeymap.toml, its own directory."""
     root = find_root(start)
@@ -106,6 +140,9 @@ def load_project(start: Path) -> tuple[Project, list[Diagnostic]]:
         return Project(root=base if base.is_dir() else base.parent), []
     config_path = root / CONFIG_NAME
     display = Project(root).display(config_path)
+    if not inside(config_path, root):
+        message = "cannot read file: it is a link that leads outside the project root"
+        return Project(root=root, config_path=config_path), [at(display, 0, 0, "JM001", message)]
     try:
         text = decode(read_bytes(config_path, display), display)
         data = _parse(text, display)
@@ -173,8 +210,9 @@ def config_diagnostic(
 
 
 def _toml_position(text: str, pointer: tuple[str | int, ...]) -> tuple[int, int]:
-    """tomllib keeps no positions; find the table header, then the key, by their text."""
-    lines = text.splitlines()
+    """tomllib keeps no positions; find the table header, then the key, by their text.
+    Lines end at LF only, as TOML and tomllib count them."""
+    lines = text.split("\n")
     names = [str(p) for p in pointer if isinstance(p, str)]
     for depth in range(len(names), 0, -1):
         table, key = names[: depth - 1], names[depth - 1]

@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+# Characters that reorder or hide text on a terminal ("Trojan Source"): bidi embeddings,
+# overrides, isolates and marks; invisible format characters; tag characters. They are shown
+# as <U+XXXX>, so a reader sees that something is there. ZWJ and ZWNJ stay: they only join
+# (emoji, Persian, Indic scripts) and can neither reorder nor hide text.
+_HIDDEN = re.compile(
+    "[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
 
 
 class Severity(enum.IntEnum):
@@ -47,11 +55,14 @@ class Diagnostic:
         return f"{self.path}:{max(self.line, 1)}:{max(self.col, 1)}"
 
     def one_line(self) -> str:
-        """`path:line:col: CODE message (hint)`, with newlines folded so it stays one line."""
+        """`path:line:col: CODE message (hint)`, with newlines folded so it stays one line.
+
+        `printable` again: a diagnostic read back from the build cache did not pass `at()`.
+        """
         text = f"{self.location}: {self.code} {self.message}"
         if self.hint:
             text += f" (hint: {self.hint})"
-        return " ".join(text.split())
+        return printable(" ".join(text.split()))
 
     def as_data(self) -> dict[str, str | int | None]:
         """Plain JSON data, for the json reporter and the build cache."""
@@ -86,15 +97,26 @@ def at(
 ) -> Diagnostic:
     """The only way stages create diagnostics: a position is always required.
 
-    Control characters in paths and messages become U+FFFD so every report stays one line.
+    Paths, messages and hints go through `printable`, so every report stays one line and
+    no user text can reorder or hide the rest of it.
     """
     hint = printable(hint) if hint else hint
     return Diagnostic(printable(str(path)), line, col, code, printable(message), severity, hint)
 
 
 def printable(text: str) -> str:
-    """Control, separator and surrogate characters replaced, so text stays one safe line."""
-    return _UNPRINTABLE.sub("\ufffd", text)
+    """Text safe to show on a terminal, as one line in its own order.
+
+    Controls, line separators and surrogates become U+FFFD (so a report stays one line and
+    no escape sequence reaches the terminal); characters that reorder or hide text become a
+    visible <U+XXXX>.
+    """
+    text = _UNPRINTABLE.sub("\ufffd", text)
+    return _HIDDEN.sub(_code_point, text) if _HIDDEN.search(text) else text
+
+
+def _code_point(match: re.Match[str]) -> str:
+    return f"<U+{ord(match.group()):04X}>"
 
 
 @dataclass

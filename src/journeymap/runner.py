@@ -17,12 +17,23 @@ from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from journeymap.config import Project, load_project
+from journeymap.config import Project, inside, load_project, root_for
 from journeymap.diagnostics import Diagnostic, at
+from journeymap.interrupt import ignore_in_worker
 from journeymap.pipeline import Session, check_file, open_session
+from journeymap.scan import MAP_SUFFIXES, scan, skipped_link
 
-MAP_SUFFIXES = (".yaml", ".yml")
-_SKIP_DIRS = frozenset(("node_modules", "__pycache__", "site", "venv"))
+__all__ = [
+    "MAP_SUFFIXES",
+    "Expansion",
+    "FileReport",
+    "available_cores",
+    "check_paths",
+    "duplicate_ids",
+    "expand",
+    "project_problems",
+]
+
 _PARALLEL_FROM = 24
 """Below this many files, starting worker processes costs more than it saves."""
 
@@ -37,37 +48,62 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def expand(arguments: Iterable[str]) -> tuple[list[Path], list[str]]:
-    """Files, directories (walked) and globs to a sorted file list; also what matched nothing."""
+@dataclass
+class Expansion:
+    """The files the arguments name, and what stops or is skipped on the way."""
+
+    files: list[Path] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    """Arguments that name nothing (no file, no directory, no glob match)."""
+    outside: list[str] = field(default_factory=list)
+    """Arguments that resolve outside their project root: an error, nothing is read."""
+    skipped: list[Diagnostic] = field(default_factory=list)
+    """Links found by a scan (a directory or a glob) that lead outside the root (JM210)."""
+
+
+def expand(arguments: Iterable[str]) -> Expansion:
+    """Files, directories (scanned) and globs to a sorted file list, never outside the root."""
     found: dict[Path, None] = {}
-    missing: list[str] = []
+    result = Expansion()
     for argument in arguments:
-        matches = _expand_one(argument)
-        if not matches:
-            missing.append(argument)
-        found.update(dict.fromkeys(matches))
-    return sorted(found, key=lambda p: str(p)), missing
+        path = Path(argument)
+        if os.path.lexists(argument) or path.is_dir():
+            root = root_for(path)
+            if not inside(path, root):
+                result.outside.append(argument)
+            elif path.is_dir():
+                scanned = scan(path, root)
+                found.update(dict.fromkeys(scanned.paths()))
+                result.skipped += scanned.skipped
+            else:
+                found[path] = None
+        elif glob.has_magic(argument):
+            before = len(result.skipped)
+            matches = _glob(argument, result.skipped)
+            found.update(dict.fromkeys(matches))
+            if not matches and len(result.skipped) == before:
+                result.missing.append(argument)
+        else:
+            result.missing.append(argument)
+    result.files = sorted(found, key=str)
+    return result
 
 
-def _expand_one(argument: str) -> list[Path]:
-    path = Path(argument)
-    if path.is_dir():
-        return list(walk(path))
-    if os.path.lexists(argument):
-        return [path]
-    if glob.has_magic(argument):
-        matched = [Path(m) for m in sorted(glob.glob(argument, recursive=True))]
-        return [m for m in matched if m.is_file() and m.suffix in MAP_SUFFIXES]
-    return []
-
-
-def walk(directory: Path) -> Iterator[Path]:
-    """Every .yaml/.yml file below `directory`, skipping hidden and tool directories."""
-    for current, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
-        for name in sorted(files):
-            if name.endswith(MAP_SUFFIXES) and not name.startswith("."):
-                yield Path(current) / name
+def _glob(pattern: str, skipped: list[Diagnostic]) -> list[Path]:
+    """Map files a glob matches; a match that resolves outside its root is a skipped link."""
+    matches: list[Path] = []
+    roots: dict[Path, Path] = {}
+    for name in sorted(glob.glob(pattern, recursive=True)):
+        path = Path(name)
+        if path.suffix not in MAP_SUFFIXES or path.is_dir():
+            continue
+        if path.parent not in roots:
+            roots[path.parent] = root_for(path)
+        if inside(path, roots[path.parent]):
+            matches.append(path)
+        else:
+            skipped.append(skipped_link(path))
+    return matches
 
 
 class _Projects:
@@ -138,10 +174,17 @@ def check_paths(
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_in_worker)
     work = partial(_check_chunk, with_lint=with_lint, measures=measures)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    try:
         for reports in pool.map(work, chunks):
             yield from reports
+    except BaseException:
+        # Ctrl-C, SIGTERM or a consumer that stopped reading: drop the queued chunks, so the
+        # process ends once the workers finish the few files they hold.
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def project_problems(files: list[Path], *, measures: Path | None = None) -> list[Diagnostic]:

@@ -15,6 +15,7 @@ from journeymap.runner import check_paths, duplicate_ids, expand, project_proble
 class Validation:
     outcome: Outcome
     missing: list[str]
+    outside: list[str]
 
     def failed(self, *, strict: bool) -> bool:
         worst = Severity.WARNING if strict else Severity.ERROR
@@ -31,12 +32,17 @@ def validate(
 ) -> Validation:
     """`measures` is a measures file for the lint rules JM330-JM334, instead of each
     project's `[analytics] measures`; the caller has checked that it loads."""
-    files, missing = expand(arguments)
+    expansion = expand(arguments)
+    if expansion.missing or expansion.outside:  # usage errors: nothing is checked
+        return Validation(Outcome([], [], color), expansion.missing, expansion.outside)
+    files = expansion.files
     collector = Collector()
+    collector.extend(expansion.skipped)
     collector.extend(project_problems(files, measures=measures))
     reports = list(check_paths(files, jobs=jobs, with_lint=with_lint, measures=measures))
     for report in reports:
         collector.extend(report.diagnostics)
     collector.extend(duplicate_ids(reports))
     displays = [r.display for r in reports]
-    return Validation(Outcome(collector.sorted(), displays, color), missing)
+    outcome = Outcome(collector.sorted(), displays, color)
+    return Validation(outcome, expansion.missing, expansion.outside)

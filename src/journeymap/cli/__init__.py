@@ -13,6 +13,16 @@ import typer
 from journeymap import __version__
 from journeymap.cli import build, commands, diff, interchange, measure, serve
 from journeymap.cli import simulate as simulate_command
+from journeymap.diagnostics import printable
+from journeymap.interrupt import (
+    INTERRUPTED,
+    TERMINATED,
+    Terminated,
+    exit_status,
+    ignore_further_stops,
+    install_signal_handlers,
+    stop_message,
+)
 
 app = typer.Typer(
     name="journeymap",
@@ -52,19 +62,35 @@ measure.register(app)
 
 
 def main() -> None:
-    """Console entry point: internal errors become one line (tracebacks only with --debug)."""
+    """Console entry point: one line and a status from the exit table for every way out.
+
+    Internal errors become one line (tracebacks only with --debug). Ctrl-C and SIGTERM become
+    exceptions (journeymap.interrupt) that unwind, so clean-up runs, then one line: 130 or 143.
+    typer turns a KeyboardInterrupt inside a command into a silent exit 130, so the line is
+    printed here for that status too.
+    """
+    install_signal_handlers()
     try:
         app(prog_name="journeymap")
-    except KeyboardInterrupt:
-        print("journeymap: interrupted", file=sys.stderr)
-        sys.exit(130)
+    except SystemExit as done:
+        if done.code in (INTERRUPTED, TERMINATED):
+            _say_stopped(int(done.code))
+        raise
+    except (KeyboardInterrupt, Terminated) as stop:
+        _say_stopped(exit_status(stop))
+        sys.exit(exit_status(stop))
     except Exception as exc:  # the last line of defence; every known failure is handled earlier
         if "--debug" in sys.argv:
             raise
-        message = " ".join(str(exc).split())[:300]
+        message = printable(" ".join(str(exc).split())[:300])
         print(
             f"journeymap: internal error: {type(exc).__name__}: {message}"
             " (run with --debug for the traceback)",
             file=sys.stderr,
         )
         sys.exit(2)
+
+
+def _say_stopped(status: int) -> None:
+    ignore_further_stops()
+    print(stop_message(status), file=sys.stderr, flush=True)

@@ -10,6 +10,8 @@ from typing import Annotated
 
 import typer
 
+from journeymap.diagnostics import printable
+
 MeasuresOption = Annotated[
     Path | None,
     typer.Option(
@@ -38,8 +40,35 @@ class Kind(enum.StrEnum):
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """A one-line usage or I/O error; exit 2 unless told otherwise."""
-    print(f"journeymap: {message}", file=sys.stderr)
+    print(f"journeymap: {printable(message)}", file=sys.stderr)
     return typer.Exit(code)
+
+
+def listed(names: list[str]) -> str:
+    return ", ".join(printable(name) for name in names)
+
+
+def outside_message(names: list[str]) -> str:
+    return (
+        f"outside the project root, not read: {listed(names)} (the root is the nearest folder"
+        " with a journeymap.toml, else the working directory)"
+    )
+
+
+def check_inputs(paths: list[Path]) -> None:
+    """Inputs named on the command line: each must exist and stay inside its project root.
+
+    Either failure is a usage error (exit 2) reported before anything is read. A link that
+    exists but leads nowhere reaches the reader, which reports it as a located JM001.
+    """
+    from journeymap.config import inside, root_for
+
+    missing = [str(p) for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise fail(f"no such file: {listed(missing)}")
+    outside = [str(p) for p in paths if not inside(p, root_for(p))]
+    if outside:
+        raise fail(outside_message(outside))
 
 
 def validate(
@@ -85,7 +114,9 @@ def validate(
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
     if result.missing:
-        raise fail(f"no such file, directory or match: {', '.join(result.missing)}")
+        raise fail(f"no such file, directory or match: {listed(result.missing)}")
+    if result.outside:
+        raise fail(outside_message(result.outside))
     sys.stdout.write(REPORTERS[chosen.value](result.outcome))
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
@@ -114,6 +145,7 @@ def dump(path: Annotated[Path, typer.Argument(help="The map to dump.")]) -> None
     from journeymap.dump import dump_map
     from journeymap.report.text import line
 
+    check_inputs([path])
     text, diagnostics = dump_map(path)
     for diagnostic in diagnostics:
         print(line(diagnostic), file=sys.stderr)
@@ -176,6 +208,7 @@ def render(
     from journeymap.rendering import Request, render_paths
     from journeymap.report.text import line
 
+    check_inputs(maps)
     chosen = tuple(f.value for f in formats) if formats else ("svg", "html")
     stems = [m.stem for m in maps]
     if out_dir is not None and len(set(stems)) != len(stems):
@@ -187,12 +220,12 @@ def render(
         for diagnostic in result.diagnostics:
             print(line(diagnostic), file=sys.stderr)
         for failure in result.failures:
-            print(f"journeymap: {result.display}: {failure}", file=sys.stderr)
+            print(f"journeymap: {result.display}: {printable(failure)}", file=sys.stderr)
         if measures is not None and result.files and result.measured is None:
             note = f"{measures} has no measures of this map's id; drawn without them"
-            print(f"journeymap: {result.display}: {note}", file=sys.stderr)
+            print(f"journeymap: {result.display}: {printable(note)}", file=sys.stderr)
         for name in sorted(result.files):
-            print((out_dir or result.path.parent) / name)
+            print(printable(str((out_dir or result.path.parent) / name)))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)
 
 
@@ -206,7 +239,7 @@ def rules(
     from journeymap.lint.registry import find, load
 
     for problem in load()[1]:
-        print(f"journeymap: {problem}", file=sys.stderr)
+        print(f"journeymap: {printable(str(problem))}", file=sys.stderr)
     if rule is None:
         for code, name, severity, summary in rule_table():
             print(f"{code}  {name:40s} {severity:8s} {summary}")

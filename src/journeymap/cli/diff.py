@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import check_inputs, fail
+from journeymap.diagnostics import printable
 
 if TYPE_CHECKING:
     from journeymap.diff import DiffResult
@@ -75,7 +76,7 @@ def diff(
     for diagnostic in result.diagnostics:
         print(line(diagnostic), file=sys.stderr)
     for note in result.notes:
-        print(f"journeymap: {note}", file=sys.stderr)
+        print(f"journeymap: {printable(note)}", file=sys.stderr)
     if result.failed and not result.maps:
         raise typer.Exit(1)
     color = out is None and wants_color(sys.stdout, output_format.value)
@@ -115,7 +116,10 @@ def _run(git: str | None, arguments: list[str]) -> DiffResult:
     if git is not None:
         from journeymap.diff.gitrev import diff_git
 
+        check_inputs([Path(a) for a in arguments if os.path.lexists(a)])
         return diff_git(git, arguments)
+    if len(arguments) in (1, 2):
+        check_inputs([Path(a) for a in arguments])
     if len(arguments) == 2:
         return diff_files(Path(arguments[0]), Path(arguments[1]))
     if len(arguments) == 1:

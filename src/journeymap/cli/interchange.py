@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import check_inputs, fail
+from journeymap.diagnostics import printable
 
 
 class ExportFormat(enum.StrEnum):
@@ -42,6 +43,7 @@ def export(
     from journeymap.output import write_atomic
     from journeymap.report.text import line
 
+    check_inputs([path])
     text, diagnostics = export_map(path, to.value)
     if text is None:
         for diagnostic in diagnostics:
@@ -71,6 +73,7 @@ def import_(
     from journeymap.interchange.importing import import_file
     from journeymap.report.text import line
 
+    check_inputs([path])
     chosen = source_format.value if source_format else _SUFFIXES.get(path.suffix.lower())
     if chosen is None:
         raise fail(f"cannot tell the format of {path}; add --from mermaid or --from csv")
@@ -89,7 +92,8 @@ def import_(
     if not written:
         raise typer.Exit(1)
     for written_path in written:
-        print(f"wrote {written_path if written_path == out else _shown(written_path)}")
+        shown = written_path if written_path == out else _shown(written_path)
+        print(f"wrote {printable(str(shown))}")
 
 
 def _shown(path: Path) -> Path:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import fail, outside_message
 
 if TYPE_CHECKING:
     from journeymap.analytics.run import Options
@@ -147,9 +147,12 @@ def _load_maps(arguments: list[str]) -> tuple[list[tuple[JourneyMap, str]], Proj
     from journeymap.report.text import line
     from journeymap.runner import expand
 
-    files, missing = expand(arguments)
-    if missing:
-        raise fail(f"no such map: {missing[0]}")
+    expansion = expand(arguments)
+    if expansion.missing:
+        raise fail(f"no such map: {expansion.missing[0]}")
+    if expansion.outside:
+        raise fail(outside_message(expansion.outside))
+    files = expansion.files
     project, problems = load_project(files[0])
     for problem in problems:
         print(line(problem), file=sys.stderr)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import signal
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -42,17 +39,46 @@ def serve(
     port: Annotated[
         int, typer.Option("--port", "-p", min=0, max=65535, help="Port; 0 picks a free one.")
     ] = 8000,
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="The address to listen on (an IP address; default: loopback only)."
+        ),
+    ] = "127.0.0.1",
     measures: MeasuresOption = None,
 ) -> None:
     """Build the site, serve it on 127.0.0.1, rebuild on every save and reload the browser."""
     from journeymap.serve import serve_site
 
     _check(directory)
+    address = _address(host)
     _until_interrupted(
         lambda: serve_site(
-            directory, out, port=port, report=_report, ready=_ready(out), measures=measures
+            directory,
+            out,
+            port=port,
+            host=address,
+            report=_report,
+            ready=_ready(out),
+            measures=measures,
         )
     )
+
+
+def _address(host: str) -> str:
+    """An IP address (`localhost` is 127.0.0.1); a warning line when it is not loopback."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address("127.0.0.1" if host == "localhost" else host.strip("[]"))
+    except ValueError:
+        raise fail(f"--host takes an IP address, not {host!r}") from None
+    if not address.is_loopback:
+        print(
+            f"journeymap: warning: listening on {address}: other machines can read the site",
+            file=sys.stderr,
+        )
+    return str(address)
 
 
 def _check(directory: Path) -> None:
@@ -61,31 +87,15 @@ def _check(directory: Path) -> None:
 
 
 def _until_interrupted(run: Callable[[], None]) -> None:
-    """Run until Ctrl-C (or SIGTERM), which is the normal way to stop: exit 0, no traceback."""
+    """Run until stopped. Ctrl-C and SIGTERM propagate: the CLI's main prints one line and
+    exits 130 or 143, after the server, the workers and the build's stage are gone."""
     from journeymap.serve import ServeError
     from journeymap.site import SiteError
 
-    # SIGINT too: a shell starting us in the background may have set it to be ignored.
-    stops = (signal.SIGINT, signal.SIGTERM) if _main_thread() else ()
-    previous = {sig: signal.signal(sig, _interrupt) for sig in stops}
     try:
         run()
     except (ServeError, SiteError) as exc:
         raise fail(str(exc)) from None
-    except KeyboardInterrupt:
-        print("journeymap: stopped", file=sys.stderr)
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-
-
-def _main_thread() -> bool:
-    """Signal handlers can only be set there (an embedding program may call us elsewhere)."""
-    return threading.current_thread() is threading.main_thread()
-
-
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
 
 
 def _report(result: Build) -> None:

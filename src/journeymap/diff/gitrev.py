@@ -15,9 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeymap.config import inside, root_for
 from journeymap.diagnostics import at
 from journeymap.diff.api import DiffError, DiffResult, Loader, compare
 from journeymap.diff.changes import MapDiff
+from journeymap.scan import skipped_link
 from journeymap.source.reading import MAX_FILE_BYTES, ReadError, decode, read_bytes
 
 MAP_SUFFIXES = (".yaml", ".yml")
@@ -171,6 +173,9 @@ def _compare_entry(git: Git, rev: str, entry: Entry, loader: Loader, result: Dif
         return
     old_bytes = git.show(rev, entry.old) if entry.old else b""
     new_path = git.top / entry.new if entry.new else None
+    if new_path is not None and not inside(new_path, root_for(new_path)):
+        loader.diagnostics.append(skipped_link(new_path))  # a changed link, out of the root
+        return
     sample = _sample(new_path) if new_path else old_bytes
     if not entry.explicit and not _MAP.search(sample):
         return

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from journeymap.lint.registry import find
+from journeymap.source.lines import split_lines
 
 MARKER = "journeymap:"
 _COMMENT = re.compile(
@@ -38,7 +39,7 @@ class Suppression:
 def parse(text: str) -> list[Suppression]:
     if MARKER not in text:
         return []
-    lines = text.splitlines()
+    lines = split_lines(text)
     found = []
     for index, raw in enumerate(lines):
         match = _COMMENT.search(raw) if MARKER in raw else None

@@ -1,20 +1,27 @@
-"""The static server: files of one site directory on 127.0.0.1, pages with live reload.
+"""The static server: files of one site directory, on 127.0.0.1 by default, with live reload.
 
 It serves regular files inside the site only (no `..`, no hidden paths, no symlink that
-leads out), never lists a directory, and answers only requests addressed to 127.0.0.1 or
-localhost, so a web page cannot reach it through DNS rebinding.
+leads out), never lists a directory, and answers only origin-form requests whose Host names
+it (`origin`), so a web page cannot reach it through DNS rebinding. It stays up for others:
+a request's line and headers must arrive whole, within 64 KiB and 100 headers (else 431),
+within a few seconds (else the connection is closed); each connection has its own thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import http.client
+import io
+import socket
 import sys
+import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import cast
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from journeymap.serve.origin import Origin, origin_form, url_host
 from journeymap.serve.reload import (
     BASE_POLICY,
     EVENTS_PATH,
@@ -25,6 +32,9 @@ from journeymap.serve.reload import (
 from journeymap.serve.status import Status
 
 HOST = "127.0.0.1"
+HEADER_BYTES = 64 * 1024  # the request line and every header together
+REQUEST_SECONDS = 5.0  # for the request line and headers to arrive
+_DRAIN_BYTES = 16 * 1024 * 1024  # read past a refused request, so the client gets the answer
 _KEEPALIVE_SECONDS = 15.0
 _RETRY_MS = 500  # how soon a page reconnects after the server restarts
 _TYPES = {
@@ -44,20 +54,26 @@ class SiteServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
 
-    def __init__(self, root: Path, status: Status, port: int) -> None:
+    def __init__(
+        self,
+        root: Path,
+        status: Status,
+        port: int,
+        *,
+        host: str = HOST,
+        request_seconds: float = REQUEST_SECONDS,
+    ) -> None:
         self.root = root.resolve()
         self.status = status
-        super().__init__((HOST, port), SiteHandler)
+        self.request_seconds = request_seconds
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        super().__init__((host, port), SiteHandler)
+        self.host = host
+        self.origin = Origin(host, self.server_port)
 
     @property
     def url(self) -> str:
-        return f"http://{HOST}:{self.server_port}/"
-
-    def hosts(self) -> set[str]:
-        """The Host headers a local browser sends (without the port when it is 80)."""
-        names = (HOST, "localhost")
-        bare = set(names) if self.server_port == 80 else set()
-        return {f"{name}:{self.server_port}" for name in names} | bare
+        return f"http://{url_host(self.host)}:{self.server_port}/"
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A browser that goes away mid-response (a reload does that) is not an error."""
@@ -97,9 +113,88 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
+class _Bounded:
+    """The request's input while its headers are read: past `limit` bytes in all, the
+    header line is "too long" (http.server answers 431)."""
+
+    def __init__(self, raw: io.BufferedIOBase, limit: int) -> None:
+        self.raw, self.left = raw, limit
+
+    def readline(self, size: int = -1) -> bytes:
+        line = self.raw.readline(self.left + 1 if size < 0 else min(size, self.left + 1))
+        self.left -= len(line)
+        if self.left < 0:
+            raise http.client.LineTooLong("header section")
+        return line
+
+
 class SiteHandler(BaseHTTPRequestHandler):
     def version_string(self) -> str:
         return "journeymap"
+
+    def setup(self) -> None:
+        self.refused_early = self.hung_up = False
+        super().setup()
+        self.connection.settimeout(self.site.request_seconds)  # a stalled read or write ends it
+
+    def handle_one_request(self) -> None:
+        """With a deadline for the request line and headers: a client that sends them slowly
+        (or never) loses its connection; it would otherwise hold a thread forever."""
+        self.deadline = threading.Timer(self.site.request_seconds, self._hang_up)
+        self.deadline.daemon = True
+        self.deadline.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self.deadline.cancel()
+
+    def parse_request(self) -> bool:
+        raw = self.rfile
+        line: bytes = getattr(self, "raw_requestline", b"")
+        self.rfile = cast(io.BufferedIOBase, _Bounded(raw, HEADER_BYTES - len(line)))
+        try:
+            parsed = super().parse_request()
+        finally:
+            self.rfile = raw
+        self.deadline.cancel()
+        if self.hung_up:  # what was read is a fragment, and nobody is there for an answer
+            self.close_connection = True
+            return False
+        if not parsed:
+            self.refused_early = True
+            return False
+        return self._for_this_server()
+
+    def _for_this_server(self) -> bool:
+        """Origin-form only, and one Host that names this server."""
+        hosts = self.headers.get_all("Host") or []
+        if not origin_form(self.path):
+            self.send_error(HTTPStatus.BAD_REQUEST, "Only origin-form requests are served")
+        elif len(hosts) != 1:
+            self.send_error(HTTPStatus.BAD_REQUEST, "Exactly one Host header is required")
+        elif not self.site.origin.allows(hosts[0]):
+            self.send_error(HTTPStatus.FORBIDDEN, "Not an address of this server")
+        else:
+            return True
+        return False
+
+    def _hang_up(self) -> None:
+        self.hung_up = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
+
+    def finish(self) -> None:
+        """After refusing a request whose rest is still coming, read (and drop) a bounded
+        amount of it: closing with unread input resets the connection, and the client
+        would lose the answer."""
+        super().finish()
+        if self.refused_early:
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_WR)
+                self.connection.settimeout(1.0)
+                left = _DRAIN_BYTES
+                while left > 0 and (chunk := self.connection.recv(65536)):
+                    left -= len(chunk)
 
     @property
     def site(self) -> SiteServer:
@@ -121,11 +216,7 @@ class SiteHandler(BaseHTTPRequestHandler):
         super().end_headers()
 
     def _respond(self, *, head: bool) -> None:
-        host = self.headers.get("Host")
-        if host is not None and host.lower() not in self.site.hosts():
-            self.send_error(HTTPStatus.FORBIDDEN, "Not a local address")
-            return
-        path = urlsplit(self.path).path
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
         if path == EVENTS_PATH and not head:
             self._stream_events()
             return

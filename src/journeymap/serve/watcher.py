@@ -6,12 +6,16 @@ change; a short debounce keeps the time from save to rebuilt page well under hal
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import watchfiles
 
+from journeymap.interrupt import Terminated
 from journeymap.serve.building import Build, rebuild
 
 DEBOUNCE_MS = 50
@@ -71,5 +75,32 @@ def rebuilds(
         step=STEP_MS,
         stop_event=stop,
     )
-    for _ in changes:
-        yield rebuild(directory, out, measures)
+    with _noting_sigterm() as terminated:
+        try:
+            for _ in changes:
+                yield rebuild(directory, out, measures)
+        except KeyboardInterrupt:
+            if terminated:
+                raise Terminated from None
+            raise
+
+
+@contextlib.contextmanager
+def _noting_sigterm() -> Iterator[list[int]]:
+    """watchfiles turns any signal's exception into KeyboardInterrupt; this remembers when
+    it was SIGTERM, so the caller still sees Terminated (and exits 143, not 130)."""
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield []
+        return
+    seen: list[int] = []
+
+    def note(signum: int, frame: FrameType | None) -> None:
+        seen.append(signum)
+        previous(signum, frame)
+
+    signal.signal(signal.SIGTERM, note)
+    try:
+        yield seen
+    finally:
+        signal.signal(signal.SIGTERM, previous)

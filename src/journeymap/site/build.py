@@ -1,7 +1,9 @@
 """`journeymap build`, top to bottom: lock, find maps, build what changed, write the pages.
 
-Two builds of one site never interleave: the second waits on a lock. A map with errors keeps
-the pages of its last good build and is listed on the index with its problems.
+Two builds of one site never interleave: the second waits on a lock. Everything is written
+into a stage beside the site and swapped in at the end, so the site is the last complete
+build or the new one, never a mix, even when the build is interrupted. A map with errors
+keeps the pages of its last good build and is listed on the index with its problems.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ from pathlib import Path
 
 from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, Severity, at
-from journeymap.output import write_atomic
 from journeymap.pipeline import open_session
 from journeymap.report.text import line
-from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids, walk
+from journeymap.runner import MAP_SUFFIXES, FileReport, duplicate_ids
+from journeymap.scan import scan
 from journeymap.site import cache as caching
 from journeymap.site.lock import SiteError, locked
 from journeymap.site.pages import site_pages
 from journeymap.site.parallel import run_jobs
+from journeymap.site.stage import Stage, staged
 from journeymap.site.summary import Summary
 from journeymap.site.work import Job, page_for
 
@@ -60,17 +63,19 @@ def build(
     problems += open_session(project).config_problems()
     site = _site_dir(project, out)
     drawn = _measures(project, measures)
-    with locked(site):
+    with locked(site), staged(site) as stage:
         old = caching.load(site, caching.config_key(project.config_path, drawn))
         digests = caching.Digests(project.root)
-        found, clashes = _discover(project, site)
+        found, clashes, skipped = _discover(project, site)
         stale, fresh = _plan(found, old, digests, force=force)
+        into = stage.path if stale else site
         built = run_jobs(
-            project.root, site, stale, jobs_count=jobs, progress=progress, measures=drawn
+            project.root, into, stale, jobs_count=jobs, progress=progress, measures=drawn
         )
         _keep_last_good(built, old)
-        result = _finish(project, site, found, old, {**fresh, **built}, digests)
-        result.diagnostics[:0] = problems + clashes
+        result = _finish(project, stage, found, old, {**fresh, **built}, digests)
+        stage.commit()
+        result.diagnostics[:0] = problems + skipped + clashes
         result.failed += len(clashes)
     result.rendered = sum(1 for e in built.values() if e.kind != "persona")
     result.reused = sum(1 for e in fresh.values() if e.kind != "persona")
@@ -96,15 +101,19 @@ def _site_dir(project: Project, out: Path) -> Path:
     return site
 
 
-def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Map files (relative to the root) to their pages, outside the site directory.
+def _discover(
+    project: Project, site: Path
+) -> tuple[dict[str, str], list[Diagnostic], list[Diagnostic]]:
+    """Map files (relative to the root) to their pages, outside the site directory; also the
+    links the scan skipped because they lead outside the root (JM210 warnings).
 
     `a.yaml` and `a.yml` would share a page: the second is refused (JM209), not overwritten.
     """
     found: dict[str, str] = {}
     owners: dict[str, str] = {}
     clashes: list[Diagnostic] = []
-    for path in walk(project.root):
+    scanned = scan(project.root, project.root)
+    for path in scanned.paths():
         if path.is_relative_to(site) or path.suffix not in MAP_SUFFIXES:
             continue
         relative = path.relative_to(project.root).as_posix()
@@ -115,7 +124,7 @@ def _discover(project: Project, site: Path) -> tuple[dict[str, str], list[Diagno
             clashes.append(at(display, 0, 0, "JM209", message, hint="rename one of the files"))
             continue
         found[relative], owners[page] = page, relative
-    return found, clashes
+    return found, clashes, scanned.skipped
 
 
 def _plan(
@@ -149,7 +158,7 @@ def _has_errors(entry: caching.Entry) -> bool:
 
 def _finish(
     project: Project,
-    site: Path,
+    stage: Stage,
     found: dict[str, str],
     old: caching.Cache,
     entries: dict[str, caching.Entry],
@@ -160,14 +169,14 @@ def _finish(
     entries = _with_deps_digest(entries, digests)
     summaries, diagnostics, broken = _collect(project, found, entries, result)
     shown = {page: _from_root(project, problems) for page, problems in broken.items()}
-    pages = _shared_pages(project, site, summaries, shown, old.entries.get(""))
+    pages = _shared_pages(project, stage, summaries, shown, old.entries.get(""))
     written = {name for e in entries.values() for name in e.outputs} | set(pages.outputs)
-    gone = [n for e in old.entries.values() for n in e.outputs if n not in written]
-    caching.remove(site, gone)
+    stage.remove(n for e in old.entries.values() for n in e.outputs if n not in written)
+    cache = caching.dumps(caching.Cache(old.key, entries | {"": pages}))
     try:
-        caching.save(site, caching.Cache(old.key, entries | {"": pages}))
+        stage.write(caching.CACHE_FILE, cache)
     except OSError as exc:
-        raise SiteError(f"cannot write the build cache in {site}: {exc.strerror}") from None
+        raise SiteError(f"cannot write the build cache in {stage.live}: {exc.strerror}") from None
     result.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
     result.files = len(written)
     return result
@@ -231,18 +240,9 @@ def _duplicate_ids(project: Project, entries: dict[str, caching.Entry]) -> list[
     return duplicate_ids(reports)
 
 
-def _write_if_changed(path: Path, data: bytes) -> None:
-    try:
-        if path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    write_atomic(path, data, durable=False)
-
-
 def _shared_pages(
     project: Project,
-    site: Path,
+    stage: Stage,
     summaries: list[Summary],
     errors: dict[str, list[str]],
     last: caching.Entry | None,
@@ -251,12 +251,13 @@ def _shared_pages(
     persona pages go), and made again only when a summary or a problem changed."""
     state = json.dumps([[s.to_json() for s in summaries], errors], sort_keys=True)
     digest = hashlib.sha256(state.encode("utf-8")).hexdigest()
-    if last and last.digest == digest and all((site / n).is_file() for n in last.outputs):
+    live = stage.live
+    if last and last.digest == digest and all((live / n).is_file() for n in last.outputs):
         return last
     pages = site_pages(summaries, errors, project)
     for name, data in pages.items():
         try:
-            _write_if_changed(site / name, data)
+            stage.write(name, data)
         except OSError as exc:
-            raise SiteError(f"cannot write {site / name}: {exc.strerror}") from None
+            raise SiteError(f"cannot write {live / name}: {exc.strerror}") from None
     return caching.Entry(digest=digest, deps=[], outputs=sorted(pages), summary=None)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import journeymap
-from journeymap.output import write_atomic
 
 CACHE_FILE = ".journeymap/cache.json"
 _FORMAT = 1
@@ -67,10 +65,12 @@ def load(site: Path, key: str) -> Cache:
         return Cache(key)
 
 
-def save(site: Path, cache: Cache) -> None:
+def dumps(cache: Cache) -> bytes:
+    """The cache file's bytes: the same cache gives the same bytes, so it is rewritten only
+    when something changed."""
     maps = {path: vars(entry) for path, entry in sorted(cache.entries.items())}
     payload = {"format": _FORMAT, "key": cache.key, "maps": maps}
-    write_atomic(site / CACHE_FILE, json.dumps(payload, ensure_ascii=False, sort_keys=True))
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 class Digests:
@@ -111,10 +111,3 @@ def config_key(config: Path | None, measures: Path | None = None) -> str:
             text = config.read_bytes()
     drawn = _content(measures) if measures is not None else b""
     return hashlib.sha256(tool_fingerprint().encode() + b"\0" + text + b"\0" + drawn).hexdigest()
-
-
-def remove(site: Path, outputs: list[str]) -> None:
-    """Delete outputs a map no longer has (it was deleted, renamed, or stopped branching)."""
-    for name in outputs:
-        with contextlib.suppress(OSError):
-            os.unlink(site / name)

@@ -2,21 +2,30 @@
 
 Below a handful of maps, starting processes costs more than it saves, so small rebuilds
 (the usual case after one save) run in this process.
+
+Workers ignore Ctrl-C (the terminal sends it to them too) and leave stopping to this
+process, which kills them at once on any exception, KeyboardInterrupt included: what they
+were writing is in the build's stage, which goes with them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import signal
+from collections.abc import Callable, Iterator
 from multiprocessing import get_context
 from pathlib import Path
 
+from journeymap.interrupt import ignore_in_worker
 from journeymap.runner import available_cores
 from journeymap.site.cache import Entry
 from journeymap.site.work import Job, Worker
 
 _PARALLEL_FROM = 8
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+_PR_SET_PDEATHSIG = 1
 _worker: Worker | None = None
 
 
@@ -54,19 +63,41 @@ def _in_pool(
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = get_context("fork") if hasattr(os, "fork") else get_context()
     done: dict[str, Entry] = {}
-    with ProcessPoolExecutor(
-        max_workers=cores, mp_context=context, initializer=_start, initargs=(root, site, measures)
-    ) as pool:
-        for future in as_completed(pool.submit(_build_chunk, chunk) for chunk in chunks):
-            done.update(future.result())
+    with _signals_blocked():  # until each worker has set its own handlers
+        pool = context.Pool(cores, initializer=_start, initargs=(root, site, measures))
+    with pool:  # leaving it terminates the workers: at once, finished or not
+        for entries in pool.imap_unordered(_build_chunk, chunks):
+            done.update(entries)
             if progress:
                 progress(len(done), len(jobs))
     return done
 
 
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Workers are forked with SIGINT and SIGTERM blocked, so none arrives before `_start`
+    has made it harmless; here, they are delivered (and raise) once the pool exists."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
 def _start(root: Path, site: Path, measures: Path | None = None) -> None:
+    """A worker: Ctrl-C is the parent's to handle; SIGTERM (how the pool stops a worker, and
+    what it gets should the parent die) ends it silently."""
     global _worker
+    ignore_in_worker()
+    _die_with_parent()
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
     _worker = Worker(root, site, measures)
+
+
+def _die_with_parent() -> None:
+    """On Linux, the kernel sends SIGTERM to a worker whose parent dies (even by SIGKILL)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _build_chunk(chunk: list[Job]) -> dict[str, Entry]:

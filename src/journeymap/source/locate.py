@@ -13,8 +13,8 @@ import yaml
 Pointer = Sequence[str | int]
 
 
-def locate(root: yaml.Node, pointer: Pointer, *, key: bool = False) -> tuple[int, int]:
-    """1-based position of the node at `pointer`, or of its deepest existing ancestor."""
+def locate(root: yaml.Node, pointer: Pointer, *, key: bool = False) -> int:
+    """Character index of the node at `pointer`, or of its deepest existing ancestor."""
     node = root
     key_node: yaml.Node | None = None
     for part in pointer:
@@ -23,7 +23,7 @@ def locate(root: yaml.Node, pointer: Pointer, *, key: bool = False) -> tuple[int
             break
         key_node, node = child
     target = key_node if key and key_node is not None else node
-    return target.start_mark.line + 1, target.start_mark.column + 1
+    return int(target.start_mark.index)
 
 
 def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:

@@ -9,13 +9,15 @@ import stat
 from pathlib import Path
 
 from journeymap.diagnostics import Diagnostic, at
+from journeymap.source.lines import line_col
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A 1,000-step map is about 400 KB; anything larger is refused before parsing."""
 
-# YAML's printable set, minus what we refuse: C0 controls except tab/LF/CR, DEL, C1 except NEL,
-# and the non-characters U+FFFE/U+FFFF. Lone surrogates cannot survive strict UTF-8 decoding.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# What we refuse: C0 controls except tab/LF/CR, DEL, every C1 control (NEL included: editors
+# do not end a line there, libyaml does, so the two would disagree on what the file says), and
+# the non-characters U+FFFE/U+FFFF. Lone surrogates cannot survive strict UTF-8 decoding.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _UTF16_32_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
@@ -98,11 +100,30 @@ def decode(data: bytes, display: str) -> str:
     bad = _FORBIDDEN.search(text)
     if bad:
         line, col = line_col(text, bad.start())
-        name = (
-            "NUL byte" if bad.group() == "\x00" else f"control character U+{ord(bad.group()):04X}"
+        raise ReadError(
+            at(
+                display,
+                line,
+                col,
+                "JM004",
+                f"{character_name(bad.group())} is not allowed in a map",
+            )
         )
-        raise ReadError(at(display, line, col, "JM004", f"{name} is not allowed in a map"))
     return text
+
+
+def character_name(char: str) -> str:
+    """How a refused character is named in a message: its code point, never the character."""
+    code = ord(char)
+    if code == 0:
+        return "NUL byte"
+    if code == 0x85:
+        return "control character U+0085 (NEL)"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"lone surrogate U+{code:04X}"
+    if code in (0xFFFE, 0xFFFF):
+        return f"non-character U+{code:04X}"
+    return f"control character U+{code:04X}"
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -117,10 +138,8 @@ def _wrong_encoding(display: str, name: str) -> Diagnostic:
 
 
 def _bad_byte(data: bytes, index: int, display: str) -> Diagnostic:
-    head = data[:index]
-    line = head.count(b"\n") + 1
-    line_start = head.rfind(b"\n") + 1
-    col = len(head[line_start:].decode("utf-8", errors="replace")) + 1
+    head = data[:index].decode("utf-8", errors="replace")
+    line, col = line_col(head, len(head))
     return at(
         display,
         line,
@@ -129,9 +148,3 @@ def _bad_byte(data: bytes, index: int, display: str) -> Diagnostic:
         f"invalid UTF-8 byte 0x{data[index]:02X}",
         hint="the file looks like Latin-1 or another legacy encoding; save it as UTF-8",
     )
-
-
-def line_col(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of a character offset."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -1,0 +1,45 @@
+"""Whether a file is a journey map or persona at all, decided before anything in it is echoed.
+
+A scan meets every YAML file in a project: CI settings, secrets, data. Their keys and values
+must not reach a terminal, a CI log or the site's index, so a file that does not start like a
+map (`journeymap:` and a known `kind:`) is reported by what it lacks, never by what it holds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from journeymap.diagnostics import Diagnostic
+
+MAP_KINDS = ("current-state", "day-in-the-life", "future-state", "service-blueprint", "persona")
+NOT_SHOWN = "the file is not a journey map or persona, so nothing else in it is shown"
+
+_LINE_START = r"(?:\A|(?<=[\r\n]))"
+_LINE_END = r"[ \t]*(?:#[^\r\n]*)?(?:[\r\n]|\Z)"
+_VERSION_LINE = re.compile(_LINE_START + r"journeymap[ \t]*:")
+_KIND_LINE = re.compile(
+    _LINE_START + r"kind[ \t]*:[ \t]*(['\"]?)(?:" + "|".join(MAP_KINDS) + r")\1" + _LINE_END
+)
+_ECHOING = {
+    "JM007": "duplicate key",
+    "JM009": "explicit YAML tag is not allowed",
+}
+"""Refusals of the YAML stage whose message names a key or tag from the file."""
+
+
+def is_map_data(data: object) -> bool:
+    """A mapping with a `journeymap` version and a known `kind`."""
+    return isinstance(data, dict) and "journeymap" in data and data.get("kind") in MAP_KINDS
+
+
+def looks_like_map(text: str) -> bool:
+    """The same test on text that did not parse: top-level `journeymap:` and `kind:` lines."""
+    return bool(_VERSION_LINE.search(text)) and bool(_KIND_LINE.search(text))
+
+
+def without_content(diagnostic: Diagnostic, text: str) -> Diagnostic:
+    """A YAML-stage refusal of a file that is not a map, with no key or tag of it named."""
+    if diagnostic.code not in _ECHOING or looks_like_map(text):
+        return diagnostic
+    return dataclasses.replace(diagnostic, message=_ECHOING[diagnostic.code], hint=NOT_SHOWN)
