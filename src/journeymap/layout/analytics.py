@@ -71,7 +71,7 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
         variants=tuple(
             (
                 path_numbers(journey, v.path),
-                _short(names.get(v.path[-1], v.path[-1]), 48) if v.path else "",
+                _short(names.get(v.path[-1], v.path[-1]), 60) if v.path else "",
                 count(v.cases, measured),
                 percent(v.share),
                 v.conforms,
