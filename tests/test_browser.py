@@ -14,14 +14,14 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, Result
 from journeymap.site import build
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -274,3 +274,22 @@ def test_long_words_never_widen_a_page_past_the_viewport(browser: Browser, tmp_p
         assert TOKEN[:40] in page.inner_text("body"), html
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1280, f"{html.relative_to(site)} is {width} px wide"
+
+
+def test_long_words_never_widen_the_diff_page(
+    browser: Browser, tmp_path: Path, cli: Callable[..., Result]
+) -> None:
+    old = tmp_path / "old.yaml"
+    old.write_text(long_words_map(), encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    new.write_text(long_words_map().replace('"emotion": 1', '"emotion": 2'), encoding="utf-8")
+    new.write_text(new.read_text("utf-8").replace(f'"action": "{CJK}"', f'"action": "{URL}"'))
+    result = cli("diff", str(old), str(new), "-f", "html")
+    assert result.exit_code == 0, result.stderr
+    page_file = tmp_path / "diff.html"
+    page_file.write_text(result.stdout, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_file.as_uri())
+    assert URL[:40] in page.inner_text("body")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1280, f"the diff page is {width} px wide"

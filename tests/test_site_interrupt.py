@@ -255,11 +255,11 @@ def test_a_signal_at_any_moment_leaves_the_old_site_or_the_new_one(
         while drawn(site) < written and run.process.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.005)
-        if run.process.poll() is None:
-            run.stop(signal.SIGINT)
-        else:
-            run.process.wait()
-        assert run.process.returncode in (0, 130)
+        with contextlib.suppress(ProcessLookupError):  # it may just have finished
+            run.process.send_signal(signal.SIGINT)
+        run.process.wait(timeout=30)
+        # 130, or 0 when it finished first (or -2 when the signal came as Python exited)
+        assert run.process.returncode in (0, 130, -signal.SIGINT)
         found = tree(site)
         assert found in (projects.old_site, projects.new_site)
         assert_clean(site, beside={"site"})

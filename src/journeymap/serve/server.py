@@ -15,6 +15,7 @@ import io
 import socket
 import sys
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +36,7 @@ HOST = "127.0.0.1"
 HEADER_BYTES = 64 * 1024  # the request line and every header together
 REQUEST_SECONDS = 5.0  # for the request line and headers to arrive
 _DRAIN_BYTES = 16 * 1024 * 1024  # read past a refused request, so the client gets the answer
+_DRAIN_SECONDS = 1.0
 _KEEPALIVE_SECONDS = 15.0
 _RETRY_MS = 500  # how soon a page reconnects after the server restarts
 _TYPES = {
@@ -188,13 +190,17 @@ class SiteHandler(BaseHTTPRequestHandler):
         amount of it: closing with unread input resets the connection, and the client
         would lose the answer."""
         super().finish()
-        if self.refused_early:
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_WR)
-                self.connection.settimeout(1.0)
-                left = _DRAIN_BYTES
-                while left > 0 and (chunk := self.connection.recv(65536)):
-                    left -= len(chunk)
+        if not self.refused_early:
+            return
+        end, left = time.monotonic() + _DRAIN_SECONDS, _DRAIN_BYTES
+        with contextlib.suppress(OSError, ValueError):  # ValueError: no time left
+            self.connection.shutdown(socket.SHUT_WR)
+            while left > 0:
+                self.connection.settimeout(end - time.monotonic())
+                chunk = self.connection.recv(65536)
+                if not chunk:
+                    break
+                left -= len(chunk)
 
     @property
     def site(self) -> SiteServer:

@@ -1,6 +1,6 @@
-"""Text for outputs that do not lay text out themselves (SVG): clean, measure, break, wrap.
+"""Text handling: the character policy for every output; measuring and wrapping for SVG.
 
-clean     journeymap.text.clean     the character policy: invisible and reordering characters
+clean     journeymap.text.clean     the character policy: invisible, reordering characters
 measure   journeymap.text.measure   glyph widths of the font stack, in em
 breaking  journeymap.text.breaking  break opportunities and grapheme boundaries in a word
 fill      journeymap.text.fill      greedy line filling to a width (`wrap`), with ellipsis
