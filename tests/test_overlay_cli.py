@@ -212,3 +212,25 @@ def test_simulated_and_measured_example_is_drawn_with_its_own_figures(
     html = (out / "current-state.html").read_text(encoding="utf-8")
     conformance = round(data["variants"]["conformance"] * 100)
     assert f"{conformance}% of cases follow only transitions the map draws" in html
+
+
+def test_a_measured_straight_map_gets_its_flow_view_too(cli: Cli, tmp_path: Path) -> None:
+    text = (CASE / "map.yaml").read_text(encoding="utf-8")
+    straight = "\n".join(
+        line for line in text.splitlines() if "next:" not in line and "- {to:" not in line
+    )
+    (tmp_path / "map.yaml").write_text(straight + "\n", encoding="utf-8")
+    plain = cli("render", str(tmp_path / "map.yaml"), "-o", str(tmp_path / "plain"))
+    assert plain.exit_code == 0, plain.stderr
+    assert not (tmp_path / "plain/map.flow.svg").exists()
+    out = tmp_path / "drawn"
+    result = cli(
+        "render",
+        str(tmp_path / "map.yaml"),
+        "-o",
+        str(out),
+        "--measures",
+        str(CASE / "measures.json"),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "not on map · meas 18%" in (out / "map.flow.svg").read_text(encoding="utf-8")

@@ -72,7 +72,7 @@ def render_journey(journey: JourneyMap, project: Project, request: Request) -> R
         return result
     ctx = context_for(journey, project)
     scenes: dict[str, Scene] = {}
-    for view in _views(journey, request.view):
+    for view in _views(journey, request.view, measured=result.measured is not None):
         try:
             scenes[view] = lay_out(view, journey, ctx, result.measured)
         except FlowUnavailable as exc:
@@ -81,9 +81,11 @@ def render_journey(journey: JourneyMap, project: Project, request: Request) -> R
     return result
 
 
-def _views(journey: JourneyMap, view: str) -> tuple[str, ...]:
+def _views(journey: JourneyMap, view: str, *, measured: bool = False) -> tuple[str, ...]:
+    """`all`: the flow view too when the map branches, or when it is measured (the log may
+    show transitions a straight map does not draw)."""
     if view == "all":
-        return ("grid", "flow") if journey.branches() else ("grid",)
+        return ("grid", "flow") if journey.branches() or measured else ("grid",)
     return (view,)
 
 
