@@ -4,13 +4,18 @@
 
 - src/journeymap/schema/_compiled.py: the fast validator, from the schema;
 - docs/rules.md: the lint rules' documentation, from their docstrings;
-- docs/images/*.svg: the example pictures shown in the README (needs Graphviz's dot).
+- docs/images/*.svg: the example pictures shown in the README (needs Graphviz's dot);
+  measured-overlay*.svg from a simulated log of the current-state example, measured.
 
 Golden test files are regenerated separately: JOURNEYMAP_ACCEPT=1 pytest tests/test_golden.py
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from journeymap.lint.docs import rules_markdown
@@ -40,6 +45,40 @@ def main() -> None:
         assert result.ok, (result.display, result.diagnostics, result.failures)
         for name in sorted(result.files):
             print(f"wrote docs/images/{name}")
+    measured_overlay(images)
+
+
+def measured_overlay(images: Path) -> None:
+    """The README's measured overlay: the commands of its Analytics section, then the grid
+    cut to its first eight steps (the funnel lane stays readable at README width)."""
+    example = ROOT / "examples" / "current-state.yaml"
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        run = [sys.executable, "-m", "journeymap"]
+        events, measures = work / "events.csv", work / "measures.json"
+        simulate = [*run, "simulate", str(example), "-n", "20000", "--seed", "1", "-o"]
+        subprocess.run([*simulate, str(events)], check=True, capture_output=True)
+        measure = [*run, "measure", str(example), "--events", str(events), "-o", str(measures)]
+        subprocess.run(measure, check=True, capture_output=True)
+        request = Request("all", ("svg",), work, measures=measures)
+        (result,) = render_paths([example], request)
+        assert result.ok and result.measured, (result.diagnostics, result.failures)
+        grid = (work / "current-state.svg").read_text(encoding="utf-8")
+        (images / "measured-overlay.svg").write_text(_first_columns(grid, 8), encoding="utf-8")
+        flow = (work / "current-state.flow.svg").read_text(encoding="utf-8")
+        (images / "measured-overlay.flow.svg").write_text(flow, encoding="utf-8")
+    print("wrote docs/images/measured-overlay.svg")
+    print("wrote docs/images/measured-overlay.flow.svg")
+
+
+def _first_columns(svg: str, columns: int) -> str:
+    """The picture's viewBox narrowed to the lane labels and the first `columns` steps."""
+    width = 28 + 150 + columns * 220 + 2  # padding, label width, column width (theme)
+    found = re.search(r'width="([\d.]+)" height="([\d.]+)" viewBox="0 0 [\d.]+ [\d.]+"', svg)
+    assert found is not None
+    height = found.group(2)
+    narrowed = f'width="{width}" height="{height}" viewBox="0 0 {width} {height}"'
+    return svg.replace(found.group(0), narrowed, 1)
 
 
 if __name__ == "__main__":

@@ -30,9 +30,12 @@ def scene_of(path: Path, view: str = "grid") -> Scene:
     return lay_out(view, journey, context_for(journey, project))  # type: ignore[arg-type]
 
 
-def files_of(path: Path, *formats: str, view: str = "all") -> dict[str, bytes]:
+def files_of(
+    path: Path, *formats: str, view: str = "all", measures: Path | None = None
+) -> dict[str, bytes]:
     journey, project = load(path)
-    return render_journey(journey, project, Request(view, formats or ("svg", "html"))).files  # type: ignore[arg-type]
+    request = Request(view, formats or ("svg", "html"), measures=measures)
+    return render_journey(journey, project, request).files  # type: ignore[arg-type]
 
 
 def absolute(

@@ -2,7 +2,9 @@
 
 Regenerate after an intended change with `JOURNEYMAP_ACCEPT=1 pytest tests/test_golden.py`,
 then review the diff like code. The flow view is not golden: its geometry comes from the
-installed Graphviz version; tests/test_render.py checks its structure instead.
+installed Graphviz version; tests/test_render.py checks its structure instead. Cases with a
+`measures.json` are drawn with it, and their flow view is golden too (the measured overlay
+is mostly on the flow's arrows): re-accept it when Graphviz changes, after looking at it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,22 @@ ACCEPT = os.environ.get("JOURNEYMAP_ACCEPT") == "1"
 
 
 def produced(case: Path) -> dict[str, bytes]:
+    measures = case / "measures.json"
+    if measures.exists():
+        return _measured(case, measures)
     files = files_of(case / "map.yaml", "svg", "html", view="grid")
     return {
         "layout.json": layout_json(scene_of(case / "map.yaml")).encode("utf-8"),
         "grid.svg": files["map.svg"],
+        "document.html": files["map.html"],
+    }
+
+
+def _measured(case: Path, measures: Path) -> dict[str, bytes]:
+    files = files_of(case / "map.yaml", "svg", "html", view="all", measures=measures)
+    return {
+        "grid.svg": files["map.svg"],
+        "flow.svg": files["map.flow.svg"],
         "document.html": files["map.html"],
     }
 

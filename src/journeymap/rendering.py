@@ -14,6 +14,7 @@ from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.layout import FlowUnavailable, lay_out
 from journeymap.layout.context import Context, make_context
 from journeymap.layout.document import lay_out_document
+from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Scene
 from journeymap.model import JourneyMap
 from journeymap.output import write_atomic
@@ -31,6 +32,8 @@ class Request:
     out_dir: Path | None = None
     home: str | None = None
     """For pages of a site: the relative path back to its index."""
+    measures: Path | None = None
+    """A measures file to draw over the maps; None: the project's `[analytics] measures`."""
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Rendered:
     files: dict[str, bytes] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    measured: Measured | None = None
+    """The map's measures, when they were drawn (a site's pages list them too)."""
 
     @property
     def ok(self) -> bool:
@@ -56,31 +61,44 @@ def context_for(journey: JourneyMap, project: Project) -> Context:
 
 
 def render_journey(journey: JourneyMap, project: Project, request: Request) -> Rendered:
-    """The layout and render stages for one checked map."""
+    """The layout and render stages for one checked map, with its measures drawn over it."""
+    from journeymap.overlay import MeasuresError, measured_for, read_measures
+
     result = Rendered(Path(journey.path), journey.path)
+    try:
+        result.measured = measured_for(read_measures(project, request.measures), journey)
+    except MeasuresError as exc:
+        result.failures.append(str(exc))
+        return result
     ctx = context_for(journey, project)
     scenes: dict[str, Scene] = {}
-    for view in _views(journey, request.view):
+    for view in _views(journey, request.view, measured=result.measured is not None):
         try:
-            scenes[view] = lay_out(view, journey, ctx)
+            scenes[view] = lay_out(view, journey, ctx, result.measured)
         except FlowUnavailable as exc:
             result.failures.append(str(exc))
-    result.files = _render(journey, ctx, scenes, request, Path(journey.path).stem)
+    result.files = _render(journey, ctx, scenes, request, result.measured)
     return result
 
 
-def _views(journey: JourneyMap, view: str) -> tuple[str, ...]:
+def _views(journey: JourneyMap, view: str, *, measured: bool = False) -> tuple[str, ...]:
+    """`all`: the flow view too when the map branches, or when it is measured (the log may
+    show transitions a straight map does not draw)."""
     if view == "all":
-        return ("grid", "flow") if journey.branches() else ("grid",)
+        return ("grid", "flow") if journey.branches() or measured else ("grid",)
     return (view,)
 
 
 def _render(
-    journey: JourneyMap, ctx: Context, scenes: dict[str, Scene], request: Request, stem: str
+    journey: JourneyMap,
+    ctx: Context,
+    scenes: dict[str, Scene],
+    request: Request,
+    measured: Measured | None,
 ) -> dict[str, bytes]:
     from journeymap.render.svg import render_svg, standalone_svg
 
-    formats = request.formats
+    formats, stem = request.formats, Path(journey.path).stem
     files: dict[str, bytes] = {}
     svgs = {view: render_svg(scene) for view, scene in scenes.items()}
     for view, svg in svgs.items():
@@ -96,7 +114,7 @@ def _render(
         from journeymap.render.html import render_html
 
         grid, flow = scenes["grid"], scenes.get("flow")
-        document = lay_out_document(journey, ctx, grid, flow, request.home)
+        document = lay_out_document(journey, ctx, grid, flow, request.home, measured)
         files[f"{stem}.html"] = render_html(document, svgs).encode("utf-8")
     return files
 

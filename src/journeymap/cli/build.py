@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import MeasuresOption, fail
 
 
 def build(
@@ -22,6 +22,7 @@ def build(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = all cores.")
     ] = 0,
+    measures: MeasuresOption = None,
 ) -> None:
     """Build a browsable site: every map, an index, personas, channels by stage, a backlog."""
     from journeymap.report.text import line
@@ -32,7 +33,9 @@ def build(
         raise fail(f"{directory} is not a directory")
     try:
         with _progress() as progress:
-            result = run(directory, out, force=force, jobs=jobs or None, progress=progress)
+            result = run(
+                directory, out, force=force, jobs=jobs or None, progress=progress, measures=measures
+            )
     except SiteError as exc:
         raise fail(str(exc)) from None
     for diagnostic in result.diagnostics:

@@ -12,6 +12,16 @@ import typer
 
 from journeymap.diagnostics import printable
 
+MeasuresOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--measures",
+        metavar="FILE",
+        help="A measures file (from `journeymap measure`) to draw over the maps;"
+        " default: [analytics] measures in journeymap.toml.",
+    ),
+]
+
 
 class Format(enum.StrEnum):
     text = "text"
@@ -192,6 +202,7 @@ def render(
             "--format", "-f", help="svg, html or png; repeat for several (default svg, html)."
         ),
     ] = None,
+    measures: MeasuresOption = None,
 ) -> None:
     """Draw maps as SVG (grid and flow views), a self-contained HTML document, or PNG."""
     from journeymap.rendering import Request, render_paths
@@ -202,12 +213,17 @@ def render(
     stems = [m.stem for m in maps]
     if out_dir is not None and len(set(stems)) != len(stems):
         raise fail("two maps share a file name; render them to different --out directories")
-    results = render_paths(maps, Request(view.value, chosen, out_dir))
+    if measures is not None:
+        _check_measures(measures)
+    results = render_paths(maps, Request(view.value, chosen, out_dir, measures=measures))
     for result in results:
         for diagnostic in result.diagnostics:
             print(line(diagnostic), file=sys.stderr)
         for failure in result.failures:
             print(f"journeymap: {result.display}: {printable(failure)}", file=sys.stderr)
+        if measures is not None and result.files and result.measured is None:
+            note = f"{measures} has no measures of this map's id; drawn without them"
+            print(f"journeymap: {result.display}: {printable(note)}", file=sys.stderr)
         for name in sorted(result.files):
             print(printable(str((out_dir or result.path.parent) / name)))
     raise typer.Exit(0 if all(r.ok for r in results) else 1)

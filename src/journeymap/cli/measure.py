@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import fail, outside_message
 
 if TYPE_CHECKING:
     from journeymap.analytics.run import Options

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeymap.cli.commands import fail
+from journeymap.cli.commands import MeasuresOption, fail
 
 if TYPE_CHECKING:
     from journeymap.serve import Build
@@ -20,13 +20,14 @@ Directory = Annotated[Path, typer.Argument(metavar="DIR", help="The project dire
 def watch(
     directory: Directory = Path("."),
     out: Annotated[Path, typer.Option("--out", "-o", help="The site directory.")] = Path("site"),
+    measures: MeasuresOption = None,
 ) -> None:
     """Build the site, then rebuild it whenever a map, persona or journeymap.toml changes."""
     from journeymap.serve import watch_site
 
     _check(directory)
     print(f"watching {directory} for changes, building into {out} (Ctrl-C to stop)", flush=True)
-    _until_interrupted(lambda: watch_site(directory, out, report=_report))
+    _until_interrupted(lambda: watch_site(directory, out, report=_report, measures=measures))
 
 
 def serve(
@@ -44,6 +45,7 @@ def serve(
             "--host", help="The address to listen on (an IP address; default: loopback only)."
         ),
     ] = "127.0.0.1",
+    measures: MeasuresOption = None,
 ) -> None:
     """Build the site, serve it on 127.0.0.1, rebuild on every save and reload the browser."""
     from journeymap.serve import serve_site
@@ -52,7 +54,13 @@ def serve(
     address = _address(host)
     _until_interrupted(
         lambda: serve_site(
-            directory, out, port=port, host=address, report=_report, ready=_ready(out)
+            directory,
+            out,
+            port=port,
+            host=address,
+            report=_report,
+            ready=_ready(out),
+            measures=measures,
         )
     )
 

@@ -9,9 +9,11 @@ import unicodedata
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from journeymap.layout.analytics import Analytics, lay_out_analytics
 from journeymap.layout.context import Context, clean, humanize, metric_value
 from journeymap.layout.header import initials, meta_line
 from journeymap.layout.lanes import lane_label, lanes_for
+from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Scene
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Persona, Step
@@ -64,6 +66,8 @@ class Document:
     text: dict[str, str]
     home: str | None = None
     """The site root, relative to this page, when the page is part of a `build`."""
+    analytics: Analytics | None = None
+    """The measured journey beside the believed one, when the map was drawn with measures."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -85,7 +89,12 @@ def _visible(url: str) -> str:
 
 
 def lay_out_document(
-    journey: JourneyMap, ctx: Context, grid: Scene, flow: Scene | None, home: str | None = None
+    journey: JourneyMap,
+    ctx: Context,
+    grid: Scene,
+    flow: Scene | None,
+    home: str | None = None,
+    measured: Measured | None = None,
 ) -> Document:
     labels = ctx.labels
     return Document(
@@ -113,6 +122,7 @@ def lay_out_document(
         ),
         text=_texts(ctx),
         home=home,
+        analytics=lay_out_analytics(journey, ctx, measured) if measured else None,
     )
 
 

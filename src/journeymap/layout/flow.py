@@ -8,24 +8,55 @@ Graphviz version. Without `dot`, only this view fails, with one line saying what
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from journeymap.layout import emotion
 from journeymap.layout.context import Context, baseline, clean
 from journeymap.layout.dot import FlowUnavailable, check_size, run_dot
+from journeymap.layout.flow_measured import FIGURES_HEIGHT, EdgeFigures, EdgeLook, node_figures
 from journeymap.layout.flow_source import NODE_PAD, Labels, Node, dot_source, nodes_of
+from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.scene import Element, Group, Path, Rect, Scene, Text, r1
 from journeymap.model import JourneyMap, transitions
 
 __all__ = ["FlowUnavailable", "lay_out_flow"]
 
 
-def lay_out_flow(journey: JourneyMap, ctx: Context, *, prefix: str = "f-") -> Scene:
+def lay_out_flow(
+    journey: JourneyMap, ctx: Context, *, prefix: str = "f-", measured: Measured | None = None
+) -> Scene:
+    """With `measured`, arrows carry measured shares and volume and nodes their reach."""
     check_size(sum(1 for _ in journey.steps()), sum(len(e) for e in transitions(journey).values()))
-    nodes = nodes_of(journey, ctx)
+    nodes = nodes_of(journey, ctx, measured)
     labels: Labels = {}
-    layout = run_dot(dot_source(journey, ctx, nodes, labels))
-    return _scene(journey, ctx, nodes, layout, prefix, labels)
+    looks: dict[str, EdgeLook] = {}
+    figures = EdgeFigures(measured) if measured is not None else None
+    layout = run_dot(dot_source(journey, ctx, nodes, labels, figures, looks))
+    drawn = _scene(journey, ctx, nodes, layout, prefix, labels, looks)
+    if measured is None:
+        return drawn
+    return _with_figures(ctx, drawn, nodes, measured, terminal_steps(journey, measured))
+
+
+def _with_figures(
+    ctx: Context,
+    scene: Scene,
+    nodes: dict[str, Node],
+    measured: Measured,
+    ends: frozenset[str],
+) -> Scene:
+    """Each step's measured figures added to its node, under the label."""
+    by_id = {f"step-{node.step.id}": node for node in nodes.values()}
+    elements: list[Element] = []
+    for element in scene.elements:
+        node = by_id.get(element.id) if isinstance(element, Group) else None
+        if isinstance(element, Group) and node is not None:
+            top = node.height - NODE_PAD - FIGURES_HEIGHT + 2
+            extra = node_figures(ctx, measured, node.step.id, node.width, top, ends)
+            element = replace(element, children=(*element.children, *extra))
+        elements.append(element)
+    return replace(scene, elements=tuple(elements))
 
 
 def _points(text: str) -> list[tuple[float, float]]:
@@ -39,6 +70,7 @@ def _scene(
     layout: dict[str, Any],
     prefix: str,
     labels: Labels,
+    looks: dict[str, EdgeLook] | None = None,
 ) -> Scene:
     theme = ctx.theme
     pad = theme.padding
@@ -53,7 +85,8 @@ def _scene(
         Rect(0, 0, r1(bb_w + 2 * pad), r1(bb_h + 2 * pad), theme.colors.background)
     ]
     elements += _clusters(ctx, objects, at, labels)
-    elements += _edge_elements(ctx, layout.get("edges", []), objects, at, prefix, labels)
+    edges = layout.get("edges", [])
+    elements += _edge_elements(ctx, edges, objects, at, prefix, labels, looks or {})
     for obj in objects:
         if obj.get("name") in by_name:
             elements.append(_node(ctx, by_name[obj["name"]], *at(*_points(obj["pos"])[0])))
@@ -191,6 +224,7 @@ def _edge_elements(
     at: Any,
     prefix: str,
     labels: Labels,
+    looks: dict[str, EdgeLook],
 ) -> list[Element]:
     colors = ctx.theme.colors
     out: list[Element] = []
@@ -201,17 +235,24 @@ def _edge_elements(
             continue
         dashed = edge.get("style") == "dashed"
         to_drop = objects[edge["head"]].get("name") == "dropoff" if "head" in edge else False
+        look = looks.get(str(edge.get("id", "")), EdgeLook("map"))
         color = colors.pain_border if to_drop else colors.link
-        parts: list[Element] = [
+        parts: list[Element] = []
+        if look.band:
+            band = colors.pain_border if to_drop else colors.accent
+            parts.append(Path(d, stroke=band, stroke_width=look.band, opacity=0.22, css="volume"))
+        if look.kind == "unobserved":
+            color, dashed = colors.muted, True
+        parts.append(
             Path(
                 d,
                 stroke=color,
                 stroke_width=1.6,
-                dash="5 4" if dashed else "",
+                dash=("2 4" if look.kind == "unobserved" else "5 4") if dashed else "",
                 marker_end="arrow",
-                css="edge",
+                css="edge" if look.kind == "map" else f"edge {look.kind}",
             )
-        ]
+        )
         found = labels.get(str(edge.get("id", "")))
         lines, label = (found.lines, found.text) if found else ((), "")
         if lines and "lp" in edge:
@@ -223,14 +264,19 @@ def _edge_elements(
                     r1(baseline(top, 0, ctx.small, lh)),
                     lines,
                     ctx.small,
-                    colors.pain_text if to_drop else colors.text,
+                    colors.pain_text if to_drop else _label_color(ctx, look),
                     r1(lh),
                     anchor="middle",
                     css="edge-label",
+                    halo=colors.background if look.band else "",
                 )
             )
         out.append(Group(tuple(parts), id=f"{prefix}edge-{index}", label=label, css="edge"))
     return out
+
+
+def _label_color(ctx: Context, look: EdgeLook) -> str:
+    return ctx.theme.colors.muted if look.kind == "unobserved" else ctx.theme.colors.text
 
 
 def _spline(pos: str, at: Any) -> str:

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 
 from journeymap.layout.context import Context
+from journeymap.layout.flow_measured import FIGURES_HEIGHT, EdgeFigures, EdgeLook
+from journeymap.layout.measured import Measured
 from journeymap.layout.scene import r1
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Step, transitions
@@ -49,13 +51,17 @@ class Node:
     height: float
 
 
-def nodes_of(journey: JourneyMap, ctx: Context) -> dict[str, Node]:
+def nodes_of(
+    journey: JourneyMap, ctx: Context, measured: Measured | None = None
+) -> dict[str, Node]:
+    """With measures, each node is taller by the lines of its measured figures."""
     lh = ctx.line_height(ctx.size)
     out = {}
     for number, (_, step) in enumerate(journey.steps(), start=1):
         label = step.title or step.action
         lines = ctx.lines(label, NODE_WIDTH - 2 * NODE_PAD - 30, ctx.size, max_lines=4)
         height = max(44.0, 2 * NODE_PAD + len(lines) * lh + 14)
+        height += FIGURES_HEIGHT if measured is not None else 0.0
         out[step.id] = Node(f"n{number}", step, number, lines, NODE_WIDTH, r1(height))
     return out
 
@@ -96,7 +102,16 @@ def _stage_box(ctx: Context, key: str, text: str, labels: Labels) -> str:
     return _box(wide, ctx.line_height(size))
 
 
-def dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels: Labels) -> str:
+def dot_source(
+    journey: JourneyMap,
+    ctx: Context,
+    nodes: dict[str, Node],
+    labels: Labels,
+    figures: EdgeFigures | None = None,
+    looks: dict[str, EdgeLook] | None = None,
+) -> str:
+    """dot's input; with `figures` (measures), edges carry measured labels and `looks` gets,
+    by edge id, how each is drawn."""
     lines = [
         "digraph journey {",
         '  graph [rankdir=LR, nodesep=0.35, ranksep=0.6, fontname="Arial", fontsize=14,'
@@ -115,33 +130,66 @@ def dot_source(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels
                 f"    {node.name} [width={node.width / DPI:.3f}, height={node.height / DPI:.3f}];"
             )
         lines.append("  }")
-    lines.extend(_edges(journey, ctx, nodes, labels))
+    lines.extend(_edges(journey, ctx, nodes, labels, figures, {} if looks is None else looks))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _edges(journey: JourneyMap, ctx: Context, nodes: dict[str, Node], labels: Labels) -> list[str]:
+def _edges(
+    journey: JourneyMap,
+    ctx: Context,
+    nodes: dict[str, Node],
+    labels: Labels,
+    figures: EdgeFigures | None,
+    looks: dict[str, EdgeLook],
+) -> list[str]:
+    """The map's transitions; with measures, also the heaviest the map does not draw."""
     out: list[str] = []
+
+    def add(source: str, target: str, text: str, look: EdgeLook, dashed: bool) -> None:
+        key = f"e{len(out)}"
+        looks[key] = look
+        label = _label_box(ctx, key, text, EDGE_LABEL_WIDTH, ctx.small, labels) if text else '""'
+        style = ", style=dashed" if dashed else ""
+        out.append(f"  {source} -> {target} [id={key}, label={label}{style}];")
+
+    drawn = set()
     for step_id, edges in transitions(journey).items():
-        source = nodes[step_id].name
         for edge in edges:
             if edge.to not in nodes:
                 continue
-            key = f"e{len(out)}"
-            text = edge_label(edge.label, edge.share)
-            label = (
-                _label_box(ctx, key, text, EDGE_LABEL_WIDTH, ctx.small, labels) if text else '""'
-            )
-            style = "" if edge.explicit or not any(e.explicit for e in edges) else ", style=dashed"
-            out.append(f"  {source} -> {nodes[edge.to].name} [id={key}, label={label}{style}];")
-    drops = [(nodes[s.id].name, share) for _, s in journey.steps() if (share := drop_off(s))]
+            drawn.add((step_id, edge.to))
+            text, look = edge_label(edge.label, edge.share), EdgeLook("map")
+            if figures is not None:
+                text, look = figures.declared(ctx, step_id, edge)
+            implied = not edge.explicit and any(e.explicit for e in edges)
+            add(nodes[step_id].name, nodes[edge.to].name, text, look, implied)
+    if figures is not None:
+        for seen in figures.undrawn(drawn, set(nodes)):
+            text, look = figures.undrawn_label(ctx, seen)
+            add(nodes[seen.source].name, nodes[seen.target].name, text, look, True)
+    drops = _drops(journey, ctx, figures)
     if drops:
         out.append('  dropoff [shape=box, width=1.6, height=0.5, label=""];')
-        for name, share in drops:
-            key = f"e{len(out)}"
-            text = f"{ctx.labels['label.drop_off']} {share * 100:.0f}%"
-            label = _label_box(ctx, key, text, EDGE_LABEL_WIDTH, ctx.small, labels)
-            out.append(f"  {name} -> dropoff [id={key}, label={label}, style=dashed];")
+        for step_id, text, look in drops:
+            add(nodes[step_id].name, "dropoff", text, look, True)
+    return out
+
+
+def _drops(
+    journey: JourneyMap, ctx: Context, figures: EdgeFigures | None
+) -> list[tuple[str, str, EdgeLook]]:
+    """Declared drop-offs (a drop-off metric), with the measured one beside each. Measured
+    drop-offs of other steps are written in their nodes: an arrow each would cross the map."""
+    out = []
+    for _, step in journey.steps():
+        declared = drop_off(step)
+        found = figures.drop(ctx, step, declared) if figures and declared else None
+        if found is not None:
+            out.append((step.id, *found))
+        elif declared:
+            label = f"{ctx.labels['label.drop_off']} {declared * 100:.0f}%"
+            out.append((step.id, label, EdgeLook("drop")))
     return out
 
 

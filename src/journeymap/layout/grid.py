@@ -10,9 +10,11 @@ from __future__ import annotations
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
 from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
+from journeymap.layout.measured import Measured
 from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
 from journeymap.model import JourneyMap, Step
@@ -38,10 +40,13 @@ LANE_ICONS = {
     "frontstage": "app",
     "backstage": "system",
     "support": "system",
+    "funnel": "metric",
 }
 
 
-def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Scene:
+def lay_out_grid(
+    journey: JourneyMap, ctx: Context, *, prefix: str = "g-", measured: Measured | None = None
+) -> Scene:
     theme = ctx.theme
     steps = [(i, stage, step) for i, stage in enumerate(journey.stages) for step in stage.steps]
     left = theme.padding + theme.label_width
@@ -56,7 +61,7 @@ def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Sc
     y = stage_row(grid, y)
     columns_top = y
     y = step_row(grid, y)
-    y = _lanes(grid, y, MapFacts.of(journey))
+    y = _lanes(grid, y, MapFacts.of(journey), measured)
     _moments(grid, columns_top, y)
     _decorations(grid, prefix)
     height = r1(y + theme.padding)
@@ -75,11 +80,15 @@ def lay_out_grid(journey: JourneyMap, ctx: Context, *, prefix: str = "g-") -> Sc
     )
 
 
-def _lanes(grid: Grid, y: float, facts: MapFacts) -> float:
-    for lane in lanes_for(grid.journey):
+def _lanes(grid: Grid, y: float, facts: MapFacts, measured: Measured | None) -> float:
+    for lane in lanes_with_funnel(lanes_for(grid.journey), measured):
         grid.lane_names.append(lane)
         grid.lane_top.append(r1(y))
-        if lane == "emotion":
+        if lane == "funnel" and measured is not None:
+            drawn, height = funnel_lane(grid, y, measured)
+            _lane_frame(grid, lane, y, height)
+            grid.elements.extend(drawn)
+        elif lane == "emotion":
             height = grid.ctx.theme.emotion_height
             _lane_frame(grid, lane, y, height)
             _emotion(grid, y, height)

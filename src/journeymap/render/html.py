@@ -18,10 +18,12 @@ def render_html(doc: Document, inline: dict[str, str] | None = None) -> str:
     inline = inline or {}
     grid = inline.get("grid") or render_svg(doc.grid)
     flow = (inline.get("flow") or render_svg(doc.flow)) if doc.flow else None
+    chart = doc.analytics.chart if doc.analytics else None
     template = environment().get_template("document.html.j2")
     return template.render(
         doc=doc,
         grid_svg=Markup(grid),
         flow_svg=Markup(flow) if flow else None,
+        funnel_svg=Markup(render_svg(chart)) if chart else None,
         font_family=Markup(_FONT_SAFE.sub("", doc.grid.font_family)),
     )

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "378f5b4c84197ec03bf4e1d025a27dd8cb643e255866a7e726bc078633895307"
+SCHEMA_SHA256 = "a7b0060257939b1350dadbe69247d9fc1703322954a050b9674de9ca3c9a67ec"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -1064,7 +1064,7 @@ def validate____defs_phase(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate____defs_lane(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'actions' or isinstance(data, str) and data == 'touchpoints' or isinstance(data, str) and data == 'thoughts' or isinstance(data, str) and data == 'questions' or isinstance(data, str) and data == 'motivations' or isinstance(data, str) and data == 'emotion' or isinstance(data, str) and data == 'pain_points' or isinstance(data, str) and data == 'opportunities' or isinstance(data, str) and data == 'metrics' or isinstance(data, str) and data == 'place' or isinstance(data, str) and data == 'resolves' or isinstance(data, str) and data == 'evidence' or isinstance(data, str) and data == 'frontstage' or isinstance(data, str) and data == 'backstage' or isinstance(data, str) and data == 'support'):
+    if not (isinstance(data, str) and data == 'actions' or isinstance(data, str) and data == 'touchpoints' or isinstance(data, str) and data == 'thoughts' or isinstance(data, str) and data == 'questions' or isinstance(data, str) and data == 'motivations' or isinstance(data, str) and data == 'emotion' or isinstance(data, str) and data == 'pain_points' or isinstance(data, str) and data == 'opportunities' or isinstance(data, str) and data == 'metrics' or isinstance(data, str) and data == 'place' or isinstance(data, str) and data == 'resolves' or isinstance(data, str) and data == 'evidence' or isinstance(data, str) and data == 'frontstage' or isinstance(data, str) and data == 'backstage' or isinstance(data, str) and data == 'support' or isinstance(data, str) and data == 'funnel'):
         raise JsonSchemaValueException('invalid')
     return data
 

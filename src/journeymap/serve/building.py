@@ -18,19 +18,19 @@ class Build:
     summary: str
 
 
-def first_build(directory: Path, out: Path) -> Build:
+def first_build(directory: Path, out: Path, measures: Path | None = None) -> Build:
     """The build at start, on every core. A SiteError (unusable -o) propagates: nothing to serve."""
-    return _outcome(build(directory, out))
+    return _outcome(build(directory, out, measures=measures))
 
 
-def rebuild(directory: Path, out: Path) -> Build:
+def rebuild(directory: Path, out: Path, measures: Path | None = None) -> Build:
     """A build after a save: in this process, so caches stay warm; failures become problems.
 
     The loop must outlive any one bad build, even an internal error, so that fixing the
     cause (or the map that triggers it) and saving again recovers without a restart.
     """
     try:
-        return _outcome(build(directory, out, jobs=1))
+        return _outcome(build(directory, out, jobs=1, measures=measures))
     except SiteError as exc:
         return Build((f"journeymap: {exc}",), "build failed")
     except Exception as exc:

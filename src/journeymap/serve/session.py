@@ -28,11 +28,16 @@ class ServeError(Exception):
 
 
 def watch_site(
-    directory: Path, out: Path, *, report: Report, stop: threading.Event | None = None
+    directory: Path,
+    out: Path,
+    *,
+    report: Report,
+    stop: threading.Event | None = None,
+    measures: Path | None = None,
 ) -> None:
-    """Build into `out`, then again after every save."""
-    report(first_build(directory, out))
-    for result in rebuilds(directory, out, stop=stop):
+    """Build into `out`, then again after every save (of the measures file too)."""
+    report(first_build(directory, out, measures))
+    for result in rebuilds(directory, out, stop=stop, measures=measures):
         report(result)
 
 
@@ -45,6 +50,7 @@ def serve_site(
     report: Report,
     ready: Callable[[str, Path], None],
     stop: threading.Event | None = None,
+    measures: Path | None = None,
 ) -> None:
     """Build, serve on `host`:`port` and reload open pages after every rebuild.
 
@@ -53,9 +59,9 @@ def serve_site(
     """
     status = Status()
     with _site_directory(out) as site, _listening(site, status, host, port) as server:
-        _publish(status, report, first_build(directory, site))
+        _publish(status, report, first_build(directory, site, measures))
         ready(server.url, site)
-        for result in rebuilds(directory, site, stop=stop):
+        for result in rebuilds(directory, site, stop=stop, measures=measures):
             _publish(status, report, result)
 
 

@@ -27,12 +27,15 @@ _CONFIG = "journeymap.toml"
 class SourceFilter:
     """Keeps changes to map, persona and config files; drops the site and hidden paths."""
 
-    def __init__(self, directory: Path, out: Path) -> None:
+    def __init__(self, directory: Path, out: Path, measures: Path | None = None) -> None:
         self._root = directory.resolve()
         self._out = out.resolve()
+        self._measures = _measures_file(self._root, measures)
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         changed = Path(path)
+        if self._measures is not None and changed == self._measures:
+            return True
         if changed.is_relative_to(self._out) or not changed.is_relative_to(self._root):
             return False
         if any(part.startswith(".") for part in changed.relative_to(self._root).parts):
@@ -43,12 +46,31 @@ class SourceFilter:
         return change is watchfiles.Change.deleted and not changed.suffix
 
 
-def rebuilds(directory: Path, out: Path, *, stop: threading.Event | None = None) -> Iterator[Build]:
-    """A build after each change, until `stop` is set (or Ctrl-C, which propagates)."""
+def _measures_file(root: Path, measures: Path | None) -> Path | None:
+    """The measures file drawn over the maps: `--measures`, else the project's (if any)."""
+    if measures is not None:
+        return measures.resolve()
+    from journeymap.config import load_project
+
+    configured = load_project(root)[0].analytics.measures
+    return (root / configured).resolve() if configured else None
+
+
+def rebuilds(
+    directory: Path,
+    out: Path,
+    *,
+    stop: threading.Event | None = None,
+    measures: Path | None = None,
+) -> Iterator[Build]:
+    """A build after each change, until `stop` is set (or Ctrl-C, which propagates).
+    A measures file outside the project is watched too."""
     root = directory.resolve()
+    watched = _measures_file(root, measures)
+    paths = [root] if watched is None or watched.is_relative_to(root) else [root, watched.parent]
     changes = watchfiles.watch(
-        root,
-        watch_filter=SourceFilter(root, out),
+        *paths,
+        watch_filter=SourceFilter(root, out, measures),
         debounce=DEBOUNCE_MS,
         step=STEP_MS,
         stop_event=stop,
@@ -56,7 +78,7 @@ def rebuilds(directory: Path, out: Path, *, stop: threading.Event | None = None)
     with _noting_sigterm() as terminated:
         try:
             for _ in changes:
-                yield rebuild(directory, out)
+                yield rebuild(directory, out, measures)
         except KeyboardInterrupt:
             if terminated:
                 raise Terminated from None

@@ -55,18 +55,23 @@ def build(
     force: bool = False,
     jobs: int | None = None,
     progress: Progress | None = None,
+    measures: Path | None = None,
 ) -> BuildResult:
+    """`measures`: a measures file to draw over the maps, else `[analytics] measures`."""
     started = time.perf_counter()
     project, problems = load_project(directory.resolve())
     problems += open_session(project).config_problems()
     site = _site_dir(project, out)
+    drawn = _measures(project, measures)
     with locked(site), staged(site) as stage:
-        old = caching.load(site, caching.config_key(project.config_path))
+        old = caching.load(site, caching.config_key(project.config_path, drawn))
         digests = caching.Digests(project.root)
         found, clashes, skipped = _discover(project, site)
         stale, fresh = _plan(found, old, digests, force=force)
         into = stage.path if stale else site
-        built = run_jobs(project.root, into, stale, jobs_count=jobs, progress=progress)
+        built = run_jobs(
+            project.root, into, stale, jobs_count=jobs, progress=progress, measures=drawn
+        )
         _keep_last_good(built, old)
         result = _finish(project, stage, found, old, {**fresh, **built}, digests)
         stage.commit()
@@ -76,6 +81,15 @@ def build(
     result.reused = sum(1 for e in fresh.values() if e.kind != "persona")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _measures(project: Project, measures: Path | None) -> Path | None:
+    from journeymap.overlay import MeasuresError, check_measures
+
+    try:
+        return check_measures(project, measures)
+    except MeasuresError as exc:
+        raise SiteError(str(exc)) from None
 
 
 def _site_dir(project: Project, out: Path) -> Path:

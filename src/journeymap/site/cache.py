@@ -102,10 +102,12 @@ def _content(path: Path) -> bytes:
         return b"\0missing"
 
 
-def config_key(config: Path | None) -> str:
-    """The cache key of everything all maps share: the tool and the project file."""
+def config_key(config: Path | None, measures: Path | None = None) -> str:
+    """The cache key of everything all maps share: the tool, the project file and the
+    measures file drawn over the maps (new measures redraw every map they may measure)."""
     text = b""
     if config is not None:
         with contextlib.suppress(OSError):
             text = config.read_bytes()
-    return hashlib.sha256(tool_fingerprint().encode() + b"\0" + text).hexdigest()
+    drawn = _content(measures) if measures is not None else b""
+    return hashlib.sha256(tool_fingerprint().encode() + b"\0" + text + b"\0" + drawn).hexdigest()

@@ -19,6 +19,7 @@ from journeymap.interchange.csv_format import guard
 from journeymap.layout.context import make_context
 from journeymap.model import KINDS, PHASES
 from journeymap.render.env import environment, user_html
+from journeymap.site.loss import LOSS_PAGE, add_loss, by_loss, index_note, loss_cells, sort_header
 from journeymap.site.summary import OTHER_PHASE, Summary
 from journeymap.text.clean import plain_text
 from journeymap.theme import theme_from
@@ -33,6 +34,8 @@ BACKLOG_COLUMNS = (
     "step",
     "step_label",
     "resolved_by",
+    "cases_lost",
+    "measured_loss",
 )
 
 
@@ -44,17 +47,34 @@ def site_pages(
     common = {"labels": words, "site_title": project.name or words["site.maps"]}
     personas = _personas(summaries, words)
     rows = backlog_rows(summaries)
+    measured = add_loss(rows, summaries, words)
+    index = _index(summaries, personas, broken)
+    index["measured"] = {s.page: index_note(s, words) for s in summaries if s.measured}
     pages = {
-        "index.html": _page("site_index", common, root="", **_index(summaries, personas, broken)),
+        "index.html": _page("site_index", common, root="", **index),
         "channels.html": _page("site_channels", common, root="", **_channels(summaries, project)),
-        "backlog.html": _page(
-            "site_backlog", common, root="", rows=rows, body=_backlog_html(rows, words)
-        ),
+        "backlog.html": _backlog(common, rows, words, measured, loss=False),
         "backlog.csv": _csv(rows).encode("utf-8"),
     }
+    if measured:
+        pages[LOSS_PAGE] = _backlog(common, by_loss(rows), words, measured, loss=True)
     for key, entry in personas.items():
         pages[f"personas/{key}.html"] = _page("site_persona", common, root="../", **entry)
     return pages
+
+
+def _backlog(
+    common: dict[str, Any],
+    rows: list[dict[str, Any]],
+    words: Labels,
+    measured: bool,
+    *,
+    loss: bool,
+) -> bytes:
+    """The backlog by severity or, with measures, by measured loss; headers link the two."""
+    header = sort_header(words, by_loss=loss) if measured else None
+    body = _backlog_html(rows, words, measured=measured)
+    return _page("site_backlog", common, root="", rows=rows, body=body, header=header, loss=loss)
 
 
 def _page(template: str, common: dict[str, Any], **context: Any) -> bytes:
@@ -153,7 +173,7 @@ def backlog_rows(summaries: list[Summary]) -> list[dict[str, Any]]:
     return rows
 
 
-def _backlog_html(rows: list[dict[str, Any]], words: Labels) -> Markup:
+def _backlog_html(rows: list[dict[str, Any]], words: Labels, *, measured: bool = False) -> Markup:
     """The backlog's rows, written here: a template loop over thousands of rows is slow."""
     unresolved = f'<span class="muted">{escape(words["label.unresolved"])}</span>'
     out = []
@@ -164,7 +184,8 @@ def _backlog_html(rows: list[dict[str, Any]], words: Labels) -> Markup:
             f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
             f"<td>{user_html(r['text'])}</td><td>{user_html(r['owner'] or '')}</td>"
             f'<td><a href="{escape(r["page"])}">{user_html(r["map"])}</a></td>'
-            f"<td>{user_html(r['step'])}</td><td>{by or unresolved}</td></tr>\n"
+            f"<td>{user_html(r['step'])}</td><td>{by or unresolved}</td>"
+            f"{loss_cells(r) if measured else ''}</tr>\n"
         )
     return Markup("".join(out))
 
@@ -184,6 +205,8 @@ def _csv(rows: list[dict[str, Any]]) -> str:
             r["step_id"],
             r["step"],
             "; ".join(r["resolved_by"]),
+            "" if r["lost"] is None else r["lost"],
+            "" if r["loss"] is None else r["loss"],
         )
         writer.writerow([guard(plain_text(str(v))) for v in values])
     return buffer.getvalue()

@@ -36,18 +36,19 @@ def run_jobs(
     *,
     jobs_count: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    measures: Path | None = None,
 ) -> dict[str, Entry]:
     """Build each job; entries by the map's path relative to the root."""
     cores = jobs_count or available_cores()
     if cores <= 1 or len(jobs) < _PARALLEL_FROM:
-        worker = Worker(root, site)
+        worker = Worker(root, site, measures)
         done: dict[str, Entry] = {}
         for job in jobs:
             done[job.relative] = worker.build(job)
             if progress:
                 progress(len(done), len(jobs))
         return done
-    return _in_pool(root, site, jobs, cores, progress)
+    return _in_pool(root, site, jobs, cores, progress, measures)
 
 
 def _in_pool(
@@ -56,13 +57,14 @@ def _in_pool(
     jobs: list[Job],
     cores: int,
     progress: Callable[[int, int], None] | None,
+    measures: Path | None = None,
 ) -> dict[str, Entry]:
     size = max(1, min(16, len(jobs) // (cores * 4)))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = get_context("fork") if hasattr(os, "fork") else get_context()
     done: dict[str, Entry] = {}
     with _signals_blocked():  # until each worker has set its own handlers
-        pool = context.Pool(cores, initializer=_start, initargs=(root, site))
+        pool = context.Pool(cores, initializer=_start, initargs=(root, site, measures))
     with pool:  # leaving it terminates the workers: at once, finished or not
         for entries in pool.imap_unordered(_build_chunk, chunks):
             done.update(entries)
@@ -82,14 +84,14 @@ def _signals_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
-def _start(root: Path, site: Path) -> None:
+def _start(root: Path, site: Path, measures: Path | None = None) -> None:
     """A worker: Ctrl-C is the parent's to handle; SIGTERM (how the pool stops a worker, and
     what it gets should the parent die) ends it silently."""
     global _worker
     ignore_in_worker()
     _die_with_parent()
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
-    _worker = Worker(root, site)
+    _worker = Worker(root, site, measures)
 
 
 def _die_with_parent() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from journeymap.interchange.ids import slug
 from journeymap.layout.context import Context
+from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Persona
 
@@ -32,6 +33,8 @@ class Summary:
     touchpoints: list[list[str]] = field(default_factory=list)
     resolves: list[dict[str, Any]] = field(default_factory=list)
     based_on: str | None = None
+    measured: dict[str, Any] | None = None
+    """Period, cases, coverage and cases lost per step, when the map was drawn with measures."""
 
     def to_json(self) -> dict[str, Any]:
         """Shallow: every field already holds plain JSON data (asdict's deep copy is slow)."""
@@ -43,7 +46,13 @@ class Summary:
 
 
 def summarize(
-    journey: JourneyMap, ctx: Context, *, page: str, path: str, based_on: str | None
+    journey: JourneyMap,
+    ctx: Context,
+    *,
+    page: str,
+    path: str,
+    based_on: str | None,
+    measured: Measured | None = None,
 ) -> Summary:
     """`path` and `based_on` are relative to the project root, so no page depends on the cwd."""
     return Summary(
@@ -77,7 +86,28 @@ def summarize(
             if step.resolves
         ],
         based_on=based_on,
+        measured=_measured(journey, measured) if measured else None,
     )
+
+
+def _measured(journey: JourneyMap, measured: Measured) -> dict[str, Any]:
+    """What the index and the backlog show of a map's measures. A step's `lost` cases are
+    those whose journey ended there, where the map leads on (at a last step they finished);
+    None where suppressed; unbound steps are absent."""
+    ends = terminal_steps(journey, measured)
+    coverage = measured.map.coverage
+    return {
+        "first": measured.first,
+        "last": measured.last,
+        "cases": measured.map.cases,
+        "events": coverage.events,
+        "names": coverage.event_names,
+        "min_cases": measured.min_cases,
+        "lost": {
+            step_id: 0 if step_id in ends else figures.drop_off
+            for step_id, figures in sorted(measured.map.steps.items())
+        },
+    }
 
 
 def _persona(persona: Persona) -> dict[str, Any]:

@@ -32,10 +32,11 @@ class Job:
 class Worker:
     """One project's session, kept for all the maps a process builds."""
 
-    def __init__(self, root: Path, site: Path) -> None:
+    def __init__(self, root: Path, site: Path, measures: Path | None = None) -> None:
         self.project: Project = load_project(root)[0]
         self.session: Session = open_session(self.project)
         self.site = site
+        self.measures = measures
 
     def build(self, job: Job) -> Entry:
         path = self.project.root / job.relative
@@ -54,7 +55,8 @@ class Worker:
     def _draw(self, journey: JourneyMap, display: str, job: Job, entry: Entry) -> None:
         """Render the map's views into the site; what cannot be drawn or written is an error."""
         home = "../" * job.page.count("/")
-        rendered = render_journey(journey, self.project, Request(home=home))
+        request = Request(home=home, measures=self.measures)
+        rendered = render_journey(journey, self.project, request)
         problems = [at(display, 0, 0, "JM020", failure) for failure in rendered.failures]
         folder = PurePosixPath(job.page).parent
         names, unwritten = write_files(
@@ -66,7 +68,14 @@ class Worker:
         based_on = (
             self._relative(Path(journey.based_on.path).resolve()) if journey.based_on else None
         )
-        summary = summarize(journey, ctx, page=job.page, path=job.relative, based_on=based_on)
+        summary = summarize(
+            journey,
+            ctx,
+            page=job.page,
+            path=job.relative,
+            based_on=based_on,
+            measured=rendered.measured,
+        )
         entry.summary = summary.to_json()
 
     def _relative(self, path: Path) -> str:
