@@ -141,7 +141,6 @@ def _source_text(events: str | None, project: Project) -> str:
 def _load_maps(arguments: list[str]) -> tuple[list[tuple[JourneyMap, str]], Project]:
     """Check every map like `validate`; errors stop the run (exit 1), maps without any
     `events` are skipped with a note."""
-    from journeymap.cli.commands import outside_message
     from journeymap.config import load_project
     from journeymap.diagnostics import Severity
     from journeymap.pipeline import check_file, open_session
