@@ -10,14 +10,20 @@ import signal
 import subprocess
 import sys
 import textwrap
-from multiprocessing import active_children
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
 from conftest import MINIMAL_MAP
+from journeymap import runner
 from journeymap.interrupt import INTERRUPTED, TERMINATED, Terminated, exit_status, stop_message
-from journeymap.runner import check_paths
+from journeymap.runner import FileReport, check_paths
+
+CHECK_CHUNK = runner._check_chunk
 
 SLOW_COMMAND = textwrap.dedent(
     """
@@ -98,17 +104,50 @@ def test_terminated_is_not_caught_by_except_exception() -> None:
             pytest.fail("Terminated was caught as an Exception")
 
 
-def test_a_stop_during_a_parallel_check_ends_the_workers_at_once(tmp_path: Path) -> None:
+class RecordedPool(ProcessPoolExecutor):
+    """The runner's pool, kept so the test knows exactly its workers (not other tests')."""
+
+    made: ClassVar[list[ProcessPoolExecutor]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        RecordedPool.made.append(self)
+
+
+def check_then_hold(paths: list[str], with_lint: bool, measures: Path | None) -> list[FileReport]:
+    """A chunk that holds its worker for a minute, as a big one would, except the first
+    (so a report arrives): a worker that is not ended outlives the test's wait for it.
+    Module-level, so the forked workers unpickle it by name."""
+    reports = CHECK_CHUNK(paths, with_lint, measures)
+    if Path(paths[0]).name != "m00.yaml":
+        time.sleep(60)
+    return reports
+
+
+def exit_code(worker: BaseProcess, timeout: float) -> int | None:
+    """The worker's exit code once it has ended. Not join(): the pool's own thread reaps
+    its workers too, and a join that loses that race returns before the code is known."""
+    deadline = time.monotonic() + timeout
+    while worker.exitcode is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return worker.exitcode
+
+
+def test_a_stop_during_a_parallel_check_ends_the_workers_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """validate's workers hold up to 64 files each; a stop ends them rather than waiting."""
+    monkeypatch.setattr(runner, "ProcessPoolExecutor", RecordedPool)
+    monkeypatch.setattr(RecordedPool, "made", [])
+    monkeypatch.setattr(runner, "_check_chunk", check_then_hold)
     for number in range(60):
-        (tmp_path / f"m{number}.yaml").write_text(MINIMAL_MAP.format(id=f"m{number}"), "utf-8")
-    before = set(active_children())
+        (tmp_path / f"m{number:02}.yaml").write_text(MINIMAL_MAP.format(id=f"m{number}"), "utf-8")
     reports = check_paths(sorted(tmp_path.glob("*.yaml")), jobs=2)
     next(reports)
-    workers = set(active_children()) - before
-    assert workers
+    [pool] = RecordedPool.made
+    workers = list(pool._processes.values())
+    assert len(workers) == 2
     with pytest.raises(KeyboardInterrupt):
         reports.throw(KeyboardInterrupt)
     for worker in workers:
-        worker.join(timeout=30)
-        assert worker.exitcode == -signal.SIGTERM
+        assert exit_code(worker, timeout=30) == -signal.SIGTERM

@@ -13,8 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import active_children, get_context
-from multiprocessing.process import BaseProcess
+from multiprocessing import get_context
 from pathlib import Path
 
 from journeymap.config import Project, inside, load_project, root_for
@@ -174,24 +173,27 @@ def check_paths(
     chunks = [[str(p) for p in files[i : i + size]] for i in range(0, len(files), size)]
     gc.freeze()
     context = get_context("fork") if hasattr(os, "fork") else get_context()
-    before = set(active_children())
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_in_worker)
-    futures = [pool.submit(_check_chunk, chunk, with_lint, measures) for chunk in chunks]
-    try:
+    try:  # the first submit forks the workers: a stop from there on must end them
+        futures = [pool.submit(_check_chunk, chunk, with_lint, measures) for chunk in chunks]
         for future in futures:  # not pool.map: on a stop it cancels what _stop must not
             yield from future.result()
     except BaseException:
-        _stop(pool, before)
+        _stop(pool)
         raise
     pool.shutdown()
 
 
-def _stop(pool: ProcessPoolExecutor, before: set[BaseProcess]) -> None:
+def _stop(pool: ProcessPoolExecutor) -> None:
     """Ctrl-C, SIGTERM or a consumer that stopped reading: end this pool's workers now
     (SIGTERM ends them at once) rather than after their chunk. The pool then fails the
-    queued chunks itself; cancelling them first makes Python 3.11 print a traceback."""
+    queued chunks itself; cancelling them first makes Python 3.11 print a traceback.
+
+    Exactly the pool's own processes (all forked at the first submit): other threads may
+    have processes of their own, and shutdown forgets the pool's, so they are taken first."""
+    workers = list(pool._processes.values())
     pool.shutdown(wait=False)
-    for worker in set(active_children()) - before:
+    for worker in workers:
         worker.terminate()
 
 
