@@ -11,8 +11,10 @@ blocks that keep a build going past a bad map do not swallow it.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
+from collections.abc import Iterator
 from types import FrameType
 
 INTERRUPTED = 128 + signal.SIGINT
@@ -38,11 +40,28 @@ def install_signal_handlers() -> None:
     signal.signal(signal.SIGTERM, _terminate)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
 def ignore_in_worker() -> None:
     """For worker processes: the parent owns stopping, so a Ctrl-C that reaches the whole
-    process group does not print a traceback per worker; SIGTERM ends a worker at once."""
+    process group does not print a traceback per worker; SIGTERM ends a worker at once.
+    Workers forked inside `signals_blocked` get the stops delivered only from here on."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+
+@contextlib.contextmanager
+def signals_blocked() -> Iterator[None]:
+    """Fork workers inside this: they start with SIGINT and SIGTERM blocked, so none arrives
+    before `ignore_in_worker` has made it harmless (no traceback from a half-started worker);
+    in this process they are delivered, and raise, when the block ends."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from journeymap.config import Project, inside, load_project, root_for
 from journeymap.diagnostics import Diagnostic, at
-from journeymap.interrupt import ignore_in_worker
+from journeymap.interrupt import ignore_in_worker, signals_blocked
 from journeymap.pipeline import Session, check_file, open_session
 from journeymap.scan import MAP_SUFFIXES, scan, skipped_link
 
@@ -175,7 +175,8 @@ def check_paths(
     context = get_context("fork") if hasattr(os, "fork") else get_context()
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=ignore_in_worker)
     try:  # the first submit forks the workers: a stop from there on must end them
-        futures = [pool.submit(_check_chunk, chunk, with_lint, measures) for chunk in chunks]
+        with signals_blocked():
+            futures = [pool.submit(_check_chunk, chunk, with_lint, measures) for chunk in chunks]
         for future in futures:  # not pool.map: on a stop it cancels what _stop must not
             yield from future.result()
     except BaseException:

@@ -14,17 +14,16 @@ import contextlib
 import ctypes
 import os
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from multiprocessing import get_context
 from pathlib import Path
 
-from journeymap.interrupt import ignore_in_worker
+from journeymap.interrupt import ignore_in_worker, signals_blocked
 from journeymap.runner import available_cores
 from journeymap.site.cache import Entry
 from journeymap.site.work import Job, Worker
 
 _PARALLEL_FROM = 8
-_STOPS = {signal.SIGINT, signal.SIGTERM}
 _PR_SET_PDEATHSIG = 1
 _worker: Worker | None = None
 
@@ -63,7 +62,7 @@ def _in_pool(
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = get_context("fork") if hasattr(os, "fork") else get_context()
     done: dict[str, Entry] = {}
-    with _signals_blocked():  # until each worker has set its own handlers
+    with signals_blocked():  # until each worker has set its own handlers
         pool = context.Pool(cores, initializer=_start, initargs=(root, site, measures))
     with pool:  # leaving it terminates the workers: at once, finished or not
         for entries in pool.imap_unordered(_build_chunk, chunks):
@@ -73,24 +72,12 @@ def _in_pool(
     return done
 
 
-@contextlib.contextmanager
-def _signals_blocked() -> Iterator[None]:
-    """Workers are forked with SIGINT and SIGTERM blocked, so none arrives before `_start`
-    has made it harmless; here, they are delivered (and raise) once the pool exists."""
-    signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
-
-
 def _start(root: Path, site: Path, measures: Path | None = None) -> None:
     """A worker: Ctrl-C is the parent's to handle; SIGTERM (how the pool stops a worker, and
     what it gets should the parent die) ends it silently."""
     global _worker
-    ignore_in_worker()
     _die_with_parent()
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+    ignore_in_worker()
     _worker = Worker(root, site, measures)
 
 
