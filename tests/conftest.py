@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from journeymap.cli import app
@@ -77,3 +79,10 @@ def project(write: Callable[[str, str | bytes], Path], tmp_path: Path) -> Path:
     """An empty project: a journeymap.toml at tmp_path."""
     write("journeymap.toml", '[project]\nname = "Test"\n')
     return tmp_path
+
+
+# Property tests search at random on a developer's machine, and replay a fixed search in CI,
+# so a CI run is reproducible and a failure found locally is kept in .hypothesis/.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
