@@ -8,11 +8,15 @@ thread so Ctrl-C reaches the main thread at once and interrupts DuckDB.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import select
 import shutil
+import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import duckdb
@@ -48,8 +52,10 @@ class DuckDBEngine:
         try:
             self.con = duckdb.connect(":memory:", config=config)
             self.con.execute("SET TimeZone = ?", [timezone])
-            # DuckDB draws its own progress bar on stdout, where the measures may be going.
-            self.con.execute("SET enable_progress_bar = false")
+            # DuckDB watches for Ctrl-C only while its progress bar is on; it must not draw
+            # it, though (on stdout, where the measures may be going): we draw our own.
+            self.con.execute("SET enable_progress_bar = true")
+            self.con.execute("SET enable_progress_bar_print = false")
             self.con.execute("SET preserve_insertion_order = false")
         except duckdb.Error as error:
             self.close()
@@ -59,7 +65,8 @@ class DuckDBEngine:
     def close(self) -> None:
         con = getattr(self, "con", None)
         if con is not None:
-            con.close()
+            with contextlib.suppress(duckdb.Error):
+                con.close()
         shutil.rmtree(self._temp, ignore_errors=True)
 
     def __enter__(self) -> DuckDBEngine:
@@ -95,61 +102,79 @@ class DuckDBEngine:
         return results
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
-        box: dict[str, Any] = {}
-
-        def target() -> None:
+        """Run `work` on the main thread. While it runs, Ctrl-C only marks itself (no
+        KeyboardInterrupt in the middle of DuckDB), and a watchdog thread woken by the
+        signal itself (Python's wakeup fd) interrupts the connection at once. The watchdog
+        also shows progress on a terminal."""
+        done = threading.Event()
+        with _ctrl_c_watch() as (wakeup, pressed):
+            watchdog = threading.Thread(target=self._watch, args=(done, wakeup), daemon=True)
+            watchdog.start()
             try:
-                box["value"] = work()
-            except BaseException as error:  # handed to the main thread below
-                box["error"] = error
-
-        worker = threading.Thread(target=target, daemon=True)
-        worker.start()
-        try:
-            while worker.is_alive():
-                worker.join(0.1)
-                self._show_progress()
-        except KeyboardInterrupt:
-            self.con.interrupt()
-            worker.join(2.0)
-            raise Interrupted() from None
-        finally:
-            self._clear_progress()
-        value: T = self._outcome(box, what)
+                value = work()
+            except duckdb.Error as error:
+                if pressed.is_set() or isinstance(error, duckdb.InterruptException):
+                    raise Interrupted() from None
+                message = _first_line(error)
+                raise AnalyticsError(f"{self.source.name}: {what} failed: {message}") from None
+            except RuntimeError as error:
+                if pressed.is_set() or "interrupted" in str(error).lower():
+                    raise Interrupted() from None
+                raise
+            finally:
+                done.set()
+                watchdog.join()
+                if self.progress:
+                    sys.stderr.write("\r\033[K")
+                    sys.stderr.flush()
+        if pressed.is_set():
+            raise Interrupted()
         return value
 
-    def _outcome(self, box: dict[str, Any], what: str) -> Any:
-        error = box.get("error")
-        if error is None:
-            return box["value"]
-        if isinstance(error, duckdb.InterruptException):
-            raise Interrupted() from None
-        if isinstance(error, duckdb.Error):
-            raise AnalyticsError(
-                f"{self.source.name}: {what} failed: {_first_line(error)}"
-            ) from None
-        raise error
+    def _watch(self, done: threading.Event, wakeup: int | None) -> None:
+        while not done.is_set():
+            if wakeup is not None and select.select([wakeup], [], [], 0.2)[0]:
+                if signal.SIGINT in os.read(wakeup, 64):
+                    self.con.interrupt()
+            elif wakeup is None:
+                done.wait(0.2)
+            if self.progress and not done.is_set():
+                self._show_progress()
 
     def _show_progress(self) -> None:
-        if not self.progress:
-            return
-        done = self.con.query_progress()
-        if done >= 0:
-            sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {done:5.1f}%")
+        progress = self.con.query_progress()
+        if progress >= 0:
+            sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {progress:5.1f}%")
             sys.stderr.flush()
 
-    def _clear_progress(self) -> None:
-        if self.progress:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+
+@contextlib.contextmanager
+def _ctrl_c_watch() -> Iterator[tuple[int | None, threading.Event]]:
+    """A pipe Python writes each signal's number to the moment it arrives, and an event set
+    by Ctrl-C instead of KeyboardInterrupt; no pipe off the main thread (no signals there)."""
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield None, pressed
+        return
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    handler = signal.signal(signal.SIGINT, lambda number, frame: pressed.set())
+    previous = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+    try:
+        yield read, pressed
+    finally:
+        signal.set_wakeup_fd(previous)
+        signal.signal(signal.SIGINT, handler)
+        os.close(read)
+        os.close(write)
 
 
 def _first_line(error: BaseException) -> str:
     """DuckDB's messages span lines (and quote the SQL); the user needs the first."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     text = lines[0] if lines else type(error).__name__
-    if "magic bytes" in text:
-        return "not a Parquet file (no Parquet footer)"
+    if "magic bytes" in text or "to be a Parquet file" in text:
+        return "not a Parquet file"
     for line in lines[1:3]:
         if line.lower().startswith(("original line", "csv error")):
             text += f" ({line})"
