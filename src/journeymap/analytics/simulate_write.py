@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from journeymap.analytics.simulate import Log
 from journeymap.analytics.simulate_plan import Plan, WhereValue
+from journeymap.output import publish
 
 FORMATS = {".parquet": "parquet", ".csv": "csv", ".jsonl": "json", ".ndjson": "json"}
 BASE_COLUMNS = ("user_id", "event", "timestamp", "seq")
@@ -60,7 +61,7 @@ def write_log(logs: Iterable[Log], plan: Plan, path: Path) -> int:
             finally:
                 connection.close()
             os.chmod(temporary, 0o644)
-            os.replace(temporary, path)
+            publish(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)

@@ -18,6 +18,7 @@ CASE_COLUMNS = ("user_id", "case_id", "case:concept:name", "session_id")
 EVENT_COLUMNS = ("event", "activity", "event_name", "concept:name")
 TIME_COLUMNS = ("timestamp", "time", "ts", "time:timestamp", "event_time")
 _TABLE = re.compile(r"^(?P<file>.+\.(?:duckdb|db|ddb)):(?P<table>[^/\\]+)$")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _COMPRESSED = (".gz", ".zst")
 _KINDS = {
     ".parquet": "parquet",
@@ -58,6 +59,11 @@ class Columns:
 
 
 def resolve_source(text: str, table: str | None = None) -> LogSource:
+    if _URL.match(text):  # a DSN may hold a password: never echo it
+        raise AnalyticsError(
+            "--events names a file, a glob, a Parquet folder or FILE.duckdb:TABLE, not a URL; "
+            "a database is read with --engine and --dsn (or JOURNEYMAP_DSN)"
+        )
     matched = _TABLE.match(text)
     if matched and table is None and not Path(text).exists():
         text, table = matched.group("file"), matched.group("table")
@@ -73,6 +79,8 @@ def resolve_source(text: str, table: str | None = None) -> LogSource:
     if not path.is_file():
         raise AnalyticsError(f"{text}: no such file")
     kind = _kind_of(text)
+    if path.stat().st_size == 0:
+        raise AnalyticsError(f"{text}: the log is empty (no events)")
     if kind == "duckdb" and not table:
         raise AnalyticsError(f"{text}: a DuckDB database needs a table: {text}:TABLE or --table")
     if table and kind != "duckdb":
