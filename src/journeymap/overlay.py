@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from journeymap.analytics.measures import Measures, MeasuresError, load_measures
+from journeymap.analytics.project_measures import configured_path
 from journeymap.config import Project
 from journeymap.layout.measured import Measured
 from journeymap.model import JourneyMap
@@ -23,11 +24,8 @@ def measures_file(project: Project, override: Path | None) -> Path | None:
     """The measures file to draw: the command line's, else the project's (if it exists)."""
     if override is not None:
         return override
-    configured = project.analytics.measures
-    if not configured:
-        return None
-    path = project.root / configured
-    return path if path.is_file() else None
+    path = configured_path(project)
+    return path if path is not None and path.is_file() else None
 
 
 def read_measures(project: Project, override: Path | None) -> Measures | None:
