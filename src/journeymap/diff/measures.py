@@ -17,7 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeymap.analytics.measures import MapMeasures, Measures, StepMeasures, load_measures
+from journeymap.analytics.measures import (
+    MapMeasures,
+    Measures,
+    StepMeasures,
+    TransitionMeasures,
+    load_measures,
+)
 
 KEY = "journeymap_measures"
 RATE_STEP = 0.01
@@ -130,14 +136,26 @@ def _steps(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
     for step_id in sorted(set(old.steps) | set(new.steps)):
         subject = f"step {step_id}"
         before, after = old.steps.get(step_id), new.steps.get(step_id)
-        if before is None and after is not None:
-            yield Move("appeared", subject, "reach", None, after.reach)
-        elif after is None and before is not None:
-            yield Move("disappeared", subject, "reach", before.reach, None)
-        elif before is not None and after is not None:
-            share = list(_figure(subject, "share", before.share, after.share))
-            yield from share or _figure(subject, "reach", before.reach, after.reach)
+        yield from _matched(subject, before, after, "reach")
+        if before is not None and after is not None:
             yield from _figure(subject, "drop-off", _drop_rate(before), _drop_rate(after))
+
+
+def _matched(
+    subject: str,
+    before: StepMeasures | TransitionMeasures | None,
+    after: StepMeasures | TransitionMeasures | None,
+    count: str,
+) -> Iterator[Move]:
+    """One step or transition in both files: appeared, disappeared, or its share moved
+    (its count, `reach` or `cases`, only when the share did not)."""
+    if before is None and after is not None:
+        yield Move("appeared", subject, count, None, getattr(after, count))
+    elif after is None and before is not None:
+        yield Move("disappeared", subject, count, getattr(before, count), None)
+    elif before is not None and after is not None:
+        share = list(_figure(subject, "share", before.share, after.share))
+        yield from share or _figure(subject, count, getattr(before, count), getattr(after, count))
 
 
 def _drop_rate(step: StepMeasures) -> float | None:
@@ -151,14 +169,7 @@ def _transitions(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
     after = {(t.source, t.target): t for t in new.transitions}
     for pair in sorted(set(before) | set(after)):
         subject = f"transition {pair[0]} -> {pair[1]}"
-        was, now = before.get(pair), after.get(pair)
-        if was is None and now is not None:
-            yield Move("appeared", subject, "cases", None, now.cases)
-        elif now is None and was is not None:
-            yield Move("disappeared", subject, "cases", was.cases, None)
-        elif was is not None and now is not None:
-            share = list(_figure(subject, "share", was.share, now.share))
-            yield from share or _figure(subject, "cases", was.cases, now.cases)
+        yield from _matched(subject, before.get(pair), after.get(pair), "cases")
 
 
 def _unclaimed(old: MapMeasures, new: MapMeasures) -> Iterator[Move]:
