@@ -24,6 +24,7 @@ from journeymap.model import EventSelector, EventValue
 
 PAIR = 65536
 """Edges are encoded as `source * PAIR + target`: one integer compare, in every engine."""
+MASK_STEPS = 62
 TOP_VARIANTS = 20
 TOP_UNCLAIMED = 10
 TEXT, NUMBER, BOOLEAN = "text", "number", "boolean"
@@ -96,7 +97,9 @@ def build_query(
         Part("jm_by_name", by_name, stage=True),
         Part("checks", _parse(parts.CHECKS)),
         Part("jm_seq", seq, stage=True),
-        Part("jm_paths", _fill(parts.PATHS, off_map=_off_map(bound)), stage=True),
+        Part("jm_cases", _fill(parts.CASES, off_map=_off_map(bound)), stage=True),
+        Part("jm_paths", _parse(parts.PATHS), stage=True),
+        Part("jm_reach", _reach(bound), stage=True),
         Part("totals", _parse(parts.TOTALS)),
         Part("steps", _parse(parts.STEPS)),
         Part("gaps", _parse(parts.GAPS)),
@@ -206,6 +209,15 @@ def _number(value: EventValue) -> int | float | None:
     except ValueError:
         return None
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+def _reach(bound: BoundMap) -> exp.Expr:
+    """Distinct cases per step, from each case's bit mask of steps seen (one row per case
+    instead of one per case and step); maps of more than 62 bound steps count pairs."""
+    if len(bound.steps) > MASK_STEPS:
+        return _parse(parts.REACH_BY_PAIRS)
+    steps = exp.values([(step.index,) for step in bound.steps], alias="m", columns=["s"])
+    return _fill(parts.REACH_BY_MASK, steps=steps)
 
 
 def _off_map(bound: BoundMap) -> exp.Expr:

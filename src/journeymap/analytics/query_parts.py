@@ -45,35 +45,51 @@ SELECT SUM(events) AS events, SUM(null_cases) AS null_cases, SUM(null_times) AS 
 FROM jm_by_name
 """
 
+CASES = """
+SELECT c,
+  STRING_AGG(CASE WHEN prev_s IS NULL OR prev_s <> s THEN CAST(s AS VARCHAR) END, '.'
+    ORDER BY rn) AS path,
+  MAX(CASE WHEN :off_map THEN 1 ELSE 0 END) AS off_map,
+  BIT_OR(CAST(1 AS BIGINT) << s) AS mask,
+  MAX(CASE WHEN rn = 1 THEN s END) AS first_s,
+  MAX(CASE WHEN next_s IS NULL THEN s END) AS last_s
+FROM jm_seq
+GROUP BY c
+"""
+
 PATHS = """
 SELECT path, COUNT(*) AS cases, MAX(off_map) AS off_map
-FROM (
-  SELECT c,
-    STRING_AGG(CASE WHEN prev_s IS NULL OR prev_s <> s THEN CAST(s AS VARCHAR) END, '.'
-      ORDER BY rn) AS path,
-    MAX(CASE WHEN :off_map THEN 1 ELSE 0 END) AS off_map
-  FROM jm_seq
-  GROUP BY c
-) AS p
+FROM jm_cases
 GROUP BY path
+"""
+
+REACH_BY_MASK = """
+SELECT m.s, COUNT(*) AS reach
+FROM jm_cases
+JOIN :steps ON (jm_cases.mask >> m.s) % 2 = 1
+GROUP BY m.s
+"""
+
+REACH_BY_PAIRS = """
+SELECT s, COUNT(*) AS reach FROM (SELECT c, s FROM jm_seq GROUP BY c, s) AS g GROUP BY s
+"""
+
+STEPS = """
+SELECT n.s, COALESCE(r.reach, 0) AS reach, n.occurrences,
+  COALESCE(a.starts, 0) AS starts, COALESCE(b.ends, 0) AS ends
+FROM (SELECT s, COUNT(*) AS occurrences FROM jm_seq GROUP BY s) AS n
+LEFT JOIN jm_reach AS r ON r.s = n.s
+LEFT JOIN (SELECT first_s AS s, COUNT(*) AS starts FROM jm_cases GROUP BY first_s) AS a
+  ON a.s = n.s
+LEFT JOIN (SELECT last_s AS s, COUNT(*) AS ends FROM jm_cases GROUP BY last_s) AS b
+  ON b.s = n.s
+ORDER BY n.s
 """
 
 TOTALS = """
 SELECT COUNT(*) AS events, SUM(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS cases,
   MIN(t) AS first_t, MAX(t) AS last_t
 FROM jm_seq
-"""
-
-STEPS = """
-SELECT s, COUNT(*) AS reach, SUM(n) AS occurrences, SUM(f) AS starts, SUM(l) AS ends
-FROM (
-  SELECT c, s, COUNT(*) AS n, SUM(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS f,
-    SUM(CASE WHEN next_s IS NULL THEN 1 ELSE 0 END) AS l
-  FROM jm_seq
-  GROUP BY c, s
-) AS g
-GROUP BY s
-ORDER BY s
 """
 
 GAPS = """

@@ -8,6 +8,7 @@ thread so Ctrl-C reaches the main thread at once and interrupts DuckDB.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import tempfile
@@ -48,8 +49,10 @@ class DuckDBEngine:
         try:
             self.con = duckdb.connect(":memory:", config=config)
             self.con.execute("SET TimeZone = ?", [timezone])
-            # DuckDB draws its own progress bar on stdout, where the measures may be going.
-            self.con.execute("SET enable_progress_bar = false")
+            # DuckDB watches for Ctrl-C only while its progress bar is on; it must not draw
+            # it, though (on stdout, where the measures may be going): we draw our own.
+            self.con.execute("SET enable_progress_bar = true")
+            self.con.execute("SET enable_progress_bar_print = false")
             self.con.execute("SET preserve_insertion_order = false")
         except duckdb.Error as error:
             self.close()
@@ -59,7 +62,8 @@ class DuckDBEngine:
     def close(self) -> None:
         con = getattr(self, "con", None)
         if con is not None:
-            con.close()
+            with contextlib.suppress(duckdb.Error):
+                con.close()
         shutil.rmtree(self._temp, ignore_errors=True)
 
     def __enter__(self) -> DuckDBEngine:
@@ -95,61 +99,45 @@ class DuckDBEngine:
         return results
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
-        box: dict[str, Any] = {}
-
-        def target() -> None:
-            try:
-                box["value"] = work()
-            except BaseException as error:  # handed to the main thread below
-                box["error"] = error
-
-        worker = threading.Thread(target=target, daemon=True)
-        worker.start()
+        """Run `work` on the main thread, where DuckDB itself watches for Ctrl-C and stops
+        the query at once; a helper thread shows progress on a terminal meanwhile."""
+        done = threading.Event()
+        watcher = threading.Thread(target=self._watch, args=(done,), daemon=True)
+        if self.progress:
+            watcher.start()
         try:
-            while worker.is_alive():
-                worker.join(0.1)
-                self._show_progress()
-        except KeyboardInterrupt:
-            self.con.interrupt()
-            worker.join(2.0)
+            return work()
+        except (KeyboardInterrupt, duckdb.InterruptException):
             raise Interrupted() from None
-        finally:
-            self._clear_progress()
-        value: T = self._outcome(box, what)
-        return value
-
-    def _outcome(self, box: dict[str, Any], what: str) -> Any:
-        error = box.get("error")
-        if error is None:
-            return box["value"]
-        if isinstance(error, duckdb.InterruptException):
-            raise Interrupted() from None
-        if isinstance(error, duckdb.Error):
+        except duckdb.Error as error:
             raise AnalyticsError(
                 f"{self.source.name}: {what} failed: {_first_line(error)}"
             ) from None
-        raise error
+        except RuntimeError as error:
+            if "interrupted" in str(error).lower():
+                raise Interrupted() from None
+            raise
+        finally:
+            done.set()
+            if watcher.is_alive():
+                watcher.join()
+                sys.stderr.write("\r\033[K")
+                sys.stderr.flush()
 
-    def _show_progress(self) -> None:
-        if not self.progress:
-            return
-        done = self.con.query_progress()
-        if done >= 0:
-            sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {done:5.1f}%")
-            sys.stderr.flush()
-
-    def _clear_progress(self) -> None:
-        if self.progress:
-            sys.stderr.write("\r\033[K")
-            sys.stderr.flush()
+    def _watch(self, done: threading.Event) -> None:
+        while not done.wait(0.2):
+            progress = self.con.query_progress()
+            if progress >= 0:
+                sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {progress:5.1f}%")
+                sys.stderr.flush()
 
 
 def _first_line(error: BaseException) -> str:
     """DuckDB's messages span lines (and quote the SQL); the user needs the first."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     text = lines[0] if lines else type(error).__name__
-    if "magic bytes" in text:
-        return "not a Parquet file (no Parquet footer)"
+    if "magic bytes" in text or "to be a Parquet file" in text:
+        return "not a Parquet file"
     for line in lines[1:3]:
         if line.lower().startswith(("original line", "csv error")):
             text += f" ({line})"

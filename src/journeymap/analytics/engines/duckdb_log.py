@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlglot import exp
 
+from journeymap.analytics.engines.csv_layout import csv_layout_problem
 from journeymap.analytics.errors import AnalyticsError
 from journeymap.analytics.source import Columns, LogSource
 from journeymap.diagnostics import printable
@@ -52,7 +53,7 @@ class LogReader:
             return f"read_parquet({where}, union_by_name = true)"
         if kind == "jsonl":
             return f"read_json({where}, format = 'newline_delimited')"
-        delim = ", delim = '\\t'" if kind == "tsv" else ""
+        delim = ", delim = '\\t'" if kind == "tsv" else ", delim = ','"
         types = ", ".join(f"{lit(c)}: 'VARCHAR'" for c in text_columns if c in self.types)
         typed = f", types = {{{types}}}" if types else ""
         return f"read_csv({where}, header = true{delim}{typed})"
@@ -72,7 +73,12 @@ class LogReader:
             )
 
     def _describe(self, relation: str) -> dict[str, str]:
-        rows = self.engine.fetch(f"DESCRIBE SELECT * FROM {relation}", "reading the log")
+        try:
+            rows = self.engine.fetch(f"DESCRIBE SELECT * FROM {relation}", "reading the log")
+        except AnalyticsError as error:
+            if self._csv() and "sniffing" in str(error):
+                raise AnalyticsError(csv_layout_problem(self.source)) from None
+            raise
         return {str(row[0]): str(row[1]) for row in rows}
 
     def kinds(self, columns: list[str]) -> dict[str, str]:
