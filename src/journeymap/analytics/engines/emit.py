@@ -81,10 +81,18 @@ def emit_sql(
             unions.append(_row(part.name, [exp.column(n, quoted=True) for n in names]).from_(name))
     body: exp.Expr = unions[0]
     for more in unions[1:]:
-        body = exp.union(body, more, distinct=False)
-    final = exp.select("*").from_(exp.paren(body).as_("jm_results"))
-    for name, select in ctes:
-        final = final.with_(name, as_=select)
+        body = exp.union(body, more, distinct=False, copy=False)
+    final = exp.select("*").from_(exp.paren(body).as_("jm_results"), copy=False)
+    # Built in place: sqlglot's with_() copies the tree at each call (quadratic here).
+    final.set(
+        "with",
+        exp.With(
+            expressions=[
+                exp.CTE(this=select, alias=exp.TableAlias(this=exp.to_identifier(name)))
+                for name, select in ctes
+            ]
+        ),
+    )
     return render(final, dialect) + ";\n"
 
 

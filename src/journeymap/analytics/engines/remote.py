@@ -104,7 +104,7 @@ class RemoteEngine(ABC):
         results: dict[str, Rows] = {}
         try:
             for part in query.parts:
-                sql = self.render(part.select)
+                sql = self.render(self.hoist(part.select))
                 if part.stage:
                     self.stage(part.name, sql)
                     continue
@@ -119,6 +119,10 @@ class RemoteEngine(ABC):
 
     def render(self, select: exp.Expr) -> str:
         return select.sql(self.dialect)
+
+    def hoist(self, select: exp.Expr) -> exp.Expr:
+        """A select's CTEs, for an engine that had better materialise them first."""
+        return select
 
     def verify(self, rows: Rows) -> None:
         """The `checks` result: refuse an empty log, null case ids, unreadable times."""
