@@ -266,3 +266,14 @@ def test_readme_shows_real_output(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> 
         monkeypatch.chdir(ROOT)
         result = cli(*command.split())
         assert (result.stdout or result.stderr) == shown
+
+
+def test_text_report_never_prints_control_characters(cli: Cli, tmp_path: Path) -> None:
+    map_path, _ = write_project(tmp_path)
+    log = write_csv(
+        tmp_path / "odd.csv", [*ROWS, ("u1", "evil\x1b[2Jname", "2026-01-01 10:00:00", "")]
+    )
+    result = cli("measure", str(map_path), "--events", str(log), "--min-cases", "0", "-f", "text")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout
+    assert "evil\ufffd[2Jname" in result.stdout

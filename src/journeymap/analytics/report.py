@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator, Sequence
 
 from journeymap.analytics.measures import MapMeasures, Measures, dumps
+from journeymap.diagnostics import printable
 from journeymap.interchange.csv_format import guard
 
 Row = Sequence[str]
@@ -43,7 +44,7 @@ def _seconds(value: float | None) -> str:
 
 def _document(measures: Measures, *, markdown: bool) -> Iterator[str]:
     s = measures.settings
-    yield f"{'# ' if markdown else ''}Measures of {measures.source.name}"
+    yield f"{'# ' if markdown else ''}Measures of {printable(measures.source.name)}"
     yield ""
     yield (
         f"{measures.events:,} events, {measures.period.first} to {measures.period.last}; "
@@ -93,7 +94,7 @@ def _map(map_id: str, m: MapMeasures, markdown: bool) -> Iterator[str]:
         f"Variants ({m.variants.distinct:,} distinct, conformance {_share(m.variants.conformance)})"
     )
     yield from _table(title, ("path", "cases", "share", "conforms"), variants, markdown)
-    unclaimed = [(u.name, _count(u.events)) for u in m.coverage.top_unclaimed]
+    unclaimed = [(printable(u.name), _count(u.events)) for u in m.coverage.top_unclaimed]
     yield from _table("Unclaimed events", ("event", "events"), unclaimed, markdown)
 
 
