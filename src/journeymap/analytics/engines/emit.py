@@ -15,7 +15,7 @@ from sqlglot import exp
 
 from journeymap.analytics.binding import BoundMap
 from journeymap.analytics.engines.percentile import exact_percentiles
-from journeymap.analytics.engines.remote import table_name
+from journeymap.analytics.engines.remote import WITH, table_name
 from journeymap.analytics.engines.spark import spark_sql
 from journeymap.analytics.errors import AnalyticsError
 from journeymap.analytics.query import build_query
@@ -68,9 +68,9 @@ def emit_sql(
         unions.append(_row("setting", [exp.Literal.string(key), exp.Literal.string(value)]))
     for part in query.parts:
         select = part.select.copy()
-        inner = select.args.get("with")
+        inner = select.args.get(WITH)
         if inner is not None:
-            select.set("with", None)
+            select.set(WITH, None)
             ctes.extend((cte.alias, cte.this) for cte in inner.expressions)
         name = part.name if part.stage else f"r_{part.name}"
         ctes.append((name, select))
@@ -85,7 +85,7 @@ def emit_sql(
     final = exp.select("*").from_(exp.paren(body).as_("jm_results"), copy=False)
     # Built in place: sqlglot's with_() copies the tree at each call (quadratic here).
     final.set(
-        "with",
+        WITH,
         exp.With(
             expressions=[
                 exp.CTE(this=select, alias=exp.TableAlias(this=exp.to_identifier(name)))

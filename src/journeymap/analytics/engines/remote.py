@@ -21,6 +21,8 @@ from journeymap.analytics.source import Columns, LogSource
 
 Rows = list[tuple[Any, ...]]
 TEXT, NUMBER, BOOLEAN, TIME, OTHER = "text", "number", "boolean", "time", "other"
+WITH = "with_" if "with_" in exp.Select.arg_types else "with"
+"""The key of a select's WITH clause (sqlglot 30 renamed it)."""
 
 
 class RemoteEngine(ABC):
