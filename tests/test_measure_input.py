@@ -250,6 +250,7 @@ with DuckDBEngine(LogSource(sys.argv[1], "csv"), timezone="UTC") as engine:
     try:
         engine.fetch("SELECT COUNT(*) FROM range(100000000000) AS a(i) WHERE i % 7 = 3")
     except Interrupted:
+        print("interrupted", flush=True)
         sys.exit(130)
 sys.exit(1)
 """
@@ -273,6 +274,7 @@ def test_ctrl_c_stops_a_query_within_a_second(tmp_path: Path) -> None:
         code = child.wait(timeout=30)
         assert time.perf_counter() - started < 1.0
         assert code == 130
+        assert child.stdout.read() == "interrupted\n"
     finally:
         child.kill()
         child.wait()

@@ -9,11 +9,14 @@ thread so Ctrl-C reaches the main thread at once and interrupts DuckDB.
 from __future__ import annotations
 
 import contextlib
+import os
+import select
 import shutil
+import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import duckdb
@@ -99,37 +102,71 @@ class DuckDBEngine:
         return results
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
-        """Run `work` on the main thread, where DuckDB itself watches for Ctrl-C and stops
-        the query at once; a helper thread shows progress on a terminal meanwhile."""
+        """Run `work` on the main thread. While it runs, Ctrl-C only marks itself (no
+        KeyboardInterrupt in the middle of DuckDB), and a watchdog thread woken by the
+        signal itself (Python's wakeup fd) interrupts the connection at once. The watchdog
+        also shows progress on a terminal."""
         done = threading.Event()
-        watcher = threading.Thread(target=self._watch, args=(done,), daemon=True)
-        if self.progress:
-            watcher.start()
-        try:
-            return work()
-        except (KeyboardInterrupt, duckdb.InterruptException):
-            raise Interrupted() from None
-        except duckdb.Error as error:
-            raise AnalyticsError(
-                f"{self.source.name}: {what} failed: {_first_line(error)}"
-            ) from None
-        except RuntimeError as error:
-            if "interrupted" in str(error).lower():
-                raise Interrupted() from None
-            raise
-        finally:
-            done.set()
-            if watcher.is_alive():
-                watcher.join()
-                sys.stderr.write("\r\033[K")
-                sys.stderr.flush()
+        with _ctrl_c_watch() as (wakeup, pressed):
+            watchdog = threading.Thread(target=self._watch, args=(done, wakeup), daemon=True)
+            watchdog.start()
+            try:
+                value = work()
+            except duckdb.Error as error:
+                if pressed.is_set() or isinstance(error, duckdb.InterruptException):
+                    raise Interrupted() from None
+                message = _first_line(error)
+                raise AnalyticsError(f"{self.source.name}: {what} failed: {message}") from None
+            except RuntimeError as error:
+                if pressed.is_set() or "interrupted" in str(error).lower():
+                    raise Interrupted() from None
+                raise
+            finally:
+                done.set()
+                watchdog.join()
+                if self.progress:
+                    sys.stderr.write("\r\033[K")
+                    sys.stderr.flush()
+        if pressed.is_set():
+            raise Interrupted()
+        return value
 
-    def _watch(self, done: threading.Event) -> None:
-        while not done.wait(0.2):
-            progress = self.con.query_progress()
-            if progress >= 0:
-                sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {progress:5.1f}%")
-                sys.stderr.flush()
+    def _watch(self, done: threading.Event, wakeup: int | None) -> None:
+        while not done.is_set():
+            if wakeup is not None and select.select([wakeup], [], [], 0.2)[0]:
+                if signal.SIGINT in os.read(wakeup, 64):
+                    self.con.interrupt()
+            elif wakeup is None:
+                done.wait(0.2)
+            if self.progress and not done.is_set():
+                self._show_progress()
+
+    def _show_progress(self) -> None:
+        progress = self.con.query_progress()
+        if progress >= 0:
+            sys.stderr.write(f"\rjourneymap: measuring {self.source.name}: {progress:5.1f}%")
+            sys.stderr.flush()
+
+
+@contextlib.contextmanager
+def _ctrl_c_watch() -> Iterator[tuple[int | None, threading.Event]]:
+    """A pipe Python writes each signal's number to the moment it arrives, and an event set
+    by Ctrl-C instead of KeyboardInterrupt; no pipe off the main thread (no signals there)."""
+    pressed = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield None, pressed
+        return
+    read, write = os.pipe()
+    os.set_blocking(write, False)
+    handler = signal.signal(signal.SIGINT, lambda number, frame: pressed.set())
+    previous = signal.set_wakeup_fd(write, warn_on_full_buffer=False)
+    try:
+        yield read, pressed
+    finally:
+        signal.set_wakeup_fd(previous)
+        signal.signal(signal.SIGINT, handler)
+        os.close(read)
+        os.close(write)
 
 
 def _first_line(error: BaseException) -> str:
