@@ -106,7 +106,7 @@ class RemoteEngine(ABC):
         results: dict[str, Rows] = {}
         try:
             for part in query.parts:
-                sql = self.render(self.hoist(part.select))
+                sql = self.render(part.select)
                 if part.stage:
                     self.stage(part.name, sql)
                     continue
@@ -121,10 +121,6 @@ class RemoteEngine(ABC):
 
     def render(self, select: exp.Expr) -> str:
         return select.sql(self.dialect)
-
-    def hoist(self, select: exp.Expr) -> exp.Expr:
-        """A select's CTEs, for an engine that had better materialise them first."""
-        return select
 
     def verify(self, rows: Rows) -> None:
         """The `checks` result: refuse an empty log, null case ids, unreadable times."""

@@ -19,7 +19,6 @@ from journeymap.analytics.engines.remote import (
     OTHER,
     TEXT,
     TIME,
-    WITH,
     RemoteEngine,
     Rows,
     table_name,
@@ -109,18 +108,6 @@ class SparkEngine(RemoteEngine):
 
     def render(self, select: exp.Expr) -> str:
         return spark_sql(select)
-
-    def hoist(self, select: exp.Expr) -> exp.Expr:
-        """Spark inlines CTEs: the funnel's chain f0 <- f1 <- ... would be planned once per
-        reference (quadratic in its steps). Each becomes a cached stage instead."""
-        ctes = select.args.get(WITH)
-        if ctes is None:
-            return select
-        for cte in ctes.expressions:
-            self.stage(cte.alias, self.render(cte.this))
-        bare = select.copy()
-        bare.set(WITH, None)
-        return bare
 
     def stage(self, name: str, select_sql: str) -> None:
         def make() -> None:
