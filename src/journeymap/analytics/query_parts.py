@@ -120,10 +120,10 @@ FROM jm_by_name
 """
 
 UNCLAIMED = """
-SELECT name, events - claimed AS events
+SELECT name, events - claimed AS unclaimed
 FROM jm_by_name
 WHERE events > claimed AND name IS NOT NULL
-ORDER BY events - claimed DESC, name
+ORDER BY unclaimed DESC, name
 LIMIT :top
 """
 

@@ -20,6 +20,7 @@ from journeymap.model import JourneyMap
 
 if TYPE_CHECKING:
     from journeymap.analytics.engines.duckdb import DuckDBEngine
+    from journeymap.analytics.engines.remote import RemoteEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,27 +36,22 @@ class Options:
     memory_limit: str | None = None
     threads: int | None = None
     progress: bool = False
+    engine: str = "duckdb"
+    dsn: str | None = None
+    master: str | None = None
 
 
 def measure(
     journeys: list[tuple[JourneyMap, str]], source: LogSource, options: Options
 ) -> Measures:
     """Measures of each map (with the path to record for it) against one log."""
-    from journeymap.analytics.engines.duckdb import DuckDBEngine
-
     bounds = [bind(journey, options.path, shown) for journey, shown in journeys]
     seen: set[str] = set()
     for bound in bounds:
         if bound.id in seen:
             raise AnalyticsError(f"two maps have the id {bound.id!r}; measure them one at a time")
         seen.add(bound.id)
-    engine = DuckDBEngine(
-        source,
-        timezone=options.timezone,
-        memory_limit=options.memory_limit,
-        threads=options.threads,
-        progress=options.progress,
-    )
+    engine = open_engine(source, options)
     with engine:
         columns = pick_columns(
             list(engine.log.types),
@@ -88,10 +84,33 @@ def measure(
     )
 
 
-_KIND = {"parquet-folder": "parquet"}
+_KIND = {"parquet-folder": "parquet", "spark-table": "spark"}
 
 
-def _inspect(engine: DuckDBEngine, name: str, rows: list[tuple[object, ...]]) -> None:
+def open_engine(source: LogSource, options: Options) -> DuckDBEngine | RemoteEngine:
+    """The engine --engine names, on the log; the DSN never leaves this call."""
+    if options.engine == "postgres":
+        from journeymap.analytics.engines.postgres import PostgresEngine
+
+        return PostgresEngine(source, dsn=options.dsn or "", timezone=options.timezone)
+    if options.engine == "spark":
+        from journeymap.analytics.engines.spark import SparkEngine
+
+        return SparkEngine(source, master=options.master, timezone=options.timezone)
+    from journeymap.analytics.engines.duckdb import DuckDBEngine
+
+    return DuckDBEngine(
+        source,
+        timezone=options.timezone,
+        memory_limit=options.memory_limit,
+        threads=options.threads,
+        progress=options.progress,
+    )
+
+
+def _inspect(
+    engine: DuckDBEngine | RemoteEngine, name: str, rows: list[tuple[object, ...]]
+) -> None:
     if name == "checks":
         engine.log.verify(rows)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from journeymap.cli.commands import fail, outside_message
+from journeymap.cli.measure_engines import Engine, _dsn, _elsewhere, _source
 
 if TYPE_CHECKING:
     from journeymap.analytics.run import Options
@@ -68,6 +70,32 @@ def measure(
     memory_limit: Annotated[
         str | None, typer.Option(help="DuckDB memory limit, e.g. 4GB (spills to disk beyond).")
     ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="Where the query runs: duckdb (embedded), postgres, spark.")
+    ] = Engine.duckdb,
+    dsn: Annotated[
+        str | None,
+        typer.Option(
+            help="PostgreSQL connection string (default: env JOURNEYMAP_DSN); never shown.",
+            show_default=False,
+        ),
+    ] = None,
+    master: Annotated[
+        str | None,
+        typer.Option(help="Spark master URL or Spark Connect sc://host (default local[*])."),
+    ] = None,
+    emit_sql: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DIALECT",
+            help="Print the query for a warehouse instead of running it (snowflake, bigquery,"
+            " trino, databricks, redshift, duckdb, postgres, spark); needs --table.",
+        ),
+    ] = None,
+    from_results: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Measures from the saved rows of --emit-sql's query."),
+    ] = None,
 ) -> None:
     """Measure maps against an event log: reach, transitions, funnel, variants, coverage.
 
@@ -77,16 +105,22 @@ def measure(
     from journeymap.analytics.errors import AnalyticsError, Interrupted
     from journeymap.analytics.report import render_measures
     from journeymap.analytics.run import measure as run_measure
-    from journeymap.analytics.source import resolve_source
 
     journeys, project = _load_maps(maps)
     given: dict[str, object] = {
         "case": case, "event": event, "time": time, "order": order, "timezone": timezone,
         "window": window, "min_cases": min_cases, "path": path, "memory_limit": memory_limit,
     }  # fmt: skip
+    if emit_sql is not None or from_results is not None:
+        text = _elsewhere(
+            journeys, project, given, emit_sql, from_results, table, output_format.value
+        )
+        _write(text, out)
+        return
     try:
         options = _options(project, given)
-        source = resolve_source(_source_text(events, project), table)
+        options = replace(options, engine=engine.value, dsn=_dsn(engine, dsn), master=master)
+        source = _source(engine, events, table, project)
         measures = run_measure(journeys, source, options)
     except AnalyticsError as error:
         raise fail(str(error)) from None
