@@ -3,7 +3,7 @@
 `:name` placeholders are filled with sqlglot nodes; `{name}` fields only ever receive
 integers or fixed text from this package, never user data. Columns of `jm_seq`:
 c case, t time (microseconds), s step, rn position in the case, next_s/next_t the case's
-next kept event, prev_s the step of the previous one.
+next kept event.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ SEQ = """
 SELECT c, t, s,
   ROW_NUMBER() OVER w AS rn,
   LEAD(s) OVER w AS next_s,
-  LEAD(t) OVER w AS next_t,
-  LAG(s) OVER w AS prev_s
+  LEAD(t) OVER w AS next_t
 FROM (
   SELECT jm_case AS c, jm_time AS t, jm_order AS o,
     CASE WHEN m.s >= 0 THEN m.s ELSE :step END AS s
@@ -46,16 +45,26 @@ FROM jm_by_name
 """
 
 CASES = """
-SELECT c,
-  STRING_AGG(CASE WHEN prev_s IS NULL OR prev_s <> s THEN CAST(s AS VARCHAR) END, '.'
-    ORDER BY rn) AS path,
-  MAX(CASE WHEN :off_map THEN 1 ELSE 0 END) AS off_map,
-  BIT_OR(CAST(1 AS BIGINT) << s) AS mask,
-  MAX(CASE WHEN rn = 1 THEN s END) AS first_s,
-  MAX(CASE WHEN next_s IS NULL THEN s END) AS last_s
-FROM jm_seq
-GROUP BY c
+SELECT a.c, p.path, a.off_map, a.mask, a.first_s, a.last_s
+FROM (
+  SELECT c,
+    MAX(CASE WHEN :off_map THEN 1 ELSE 0 END) AS off_map,
+    BIT_OR(CAST(1 AS BIGINT) << s) AS mask,
+    MAX(CASE WHEN rn = 1 THEN s END) AS first_s,
+    MAX(CASE WHEN next_s IS NULL THEN s END) AS last_s
+  FROM jm_seq
+  GROUP BY c
+) AS a
+JOIN (
+  SELECT c, STRING_AGG(CAST(s AS VARCHAR), '.' ORDER BY rn) AS path
+  FROM jm_seq
+  WHERE next_s IS NULL OR next_s <> s
+  GROUP BY c
+) AS p ON p.c = a.c
 """
+"""A case's path is its steps with repeats collapsed: the last event of each run of one step
+(the same string as the first of each run), aggregated apart so only those rows are sorted;
+every case has a last event, so the join keeps every case."""
 
 PATHS = """
 SELECT path, COUNT(*) AS cases, MAX(off_map) AS off_map
