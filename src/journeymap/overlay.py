@@ -8,11 +8,10 @@ unchanged (a build renders many maps from it; `serve` rebuilds after it changes)
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from journeymap.analytics.measures import Measures, MeasuresError, load_measures
-from journeymap.analytics.project_measures import configured_path
+from journeymap.analytics.measures import Measures, MeasuresError
+from journeymap.analytics.project_measures import configured_path, read_measures_file
 from journeymap.config import Project
 from journeymap.layout.measured import Measured
 from journeymap.model import JourneyMap
@@ -31,23 +30,7 @@ def measures_file(project: Project, override: Path | None) -> Path | None:
 def read_measures(project: Project, override: Path | None) -> Measures | None:
     """The measures to draw for `project`, or None; a bad file raises a one-line MeasuresError."""
     path = measures_file(project, override)
-    if path is None:
-        return None
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise MeasuresError(f"{path}: cannot read the measures file ({reason})") from None
-    return _load(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path))
-
-
-@lru_cache(maxsize=8)
-def _load(resolved: str, mtime: int, size: int, shown: str) -> Measures:
-    """Keyed by modification time and size, so a rewritten file is read again."""
-    try:
-        return load_measures(Path(resolved))
-    except MeasuresError as exc:
-        raise MeasuresError(str(exc).replace(resolved, shown, 1)) from None
+    return read_measures_file(path) if path is not None else None
 
 
 def check_measures(project: Project, override: Path | None) -> Path | None:

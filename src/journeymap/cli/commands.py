@@ -125,10 +125,11 @@ def validate(
 
 def _check_measures(path: Path) -> None:
     """A measures file given on the command line must load: one line and exit 2 otherwise."""
-    from journeymap.analytics.measures import MeasuresError, load_measures
+    from journeymap.analytics.measures import MeasuresError
+    from journeymap.analytics.project_measures import read_measures_file
 
     try:
-        load_measures(path)
+        read_measures_file(path)
     except MeasuresError as error:
         raise fail(str(error)) from None
 
