@@ -14,7 +14,7 @@ from markupsafe import Markup
 from journeymap.analytics.measures import Measures
 from journeymap.diff.describe import safe
 from journeymap.diff.measures import MapMoves, MeasuresDiff, Move
-from journeymap.diff.words import md_escape
+from journeymap.diff.words import md_escape, plural
 
 FORMAT = "journeymap-measures-diff"
 VERSION = 1
@@ -69,15 +69,11 @@ def map_heading(moves: MapMoves) -> str:
         return f"map {safe(moves.map_id)}: only in the old measures"
     if not moves.moves:
         return f"map {safe(moves.map_id)}: nothing moved"
-    return f"map {safe(moves.map_id)}: {_plural(len(moves.moves), 'move')}"
+    return f"map {safe(moves.map_id)}: {plural(len(moves.moves), 'move')}"
 
 
 def summary(result: MeasuresDiff) -> str:
-    return f"{_plural(result.count, 'move')} in {_plural(len(result.maps), 'map')}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    return f"{plural(result.count, 'move')} in {plural(len(result.maps), 'map')}"
 
 
 def render(result: MeasuresDiff, output_format: str, *, color: bool = False) -> str:
