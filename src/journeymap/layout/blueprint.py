@@ -19,6 +19,7 @@ LINES = (
     ("line.visibility", "backstage", "10 6"),
     ("line.internal", "support", "2 4"),
 )
+LINE_LANES = frozenset(lane for _, lane, _ in LINES)
 
 
 @dataclass(frozen=True, slots=True)

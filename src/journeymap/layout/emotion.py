@@ -9,10 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeymap.layout.context import Context, baseline
-from journeymap.layout.scene import Circle, Element, Line, Path, Text, r1
+from journeymap.layout.context import Context
+from journeymap.layout.emotion_labels import GAP, Mark, Obstacles, annotate
+from journeymap.layout.footprint import Box, segments
+from journeymap.layout.scene import Circle, Element, Line, Path, r1
 
 FACE = 10.0
+MARGIN = 20.0
+"""Room above the +2 faces and below the -2 faces for a score and a one-line feeling."""
+CLEAR = 10.0
+"""Words keep this far from the lane's edges and the column's sides, where links run."""
 SCORES = (2, 1, 0, -1, -2)
 
 
@@ -22,10 +28,12 @@ class Point:
     y: float
     score: int
     feeling: str | None = None
+    pains: int = 0
+    """Pain points to show as a badge beside the face (0: none, or tied to the pain lane)."""
 
 
 def score_y(top: float, height: float, score: int) -> float:
-    margin = FACE + 8
+    margin = FACE + MARGIN
     return r1(top + margin + (2 - score) * (height - 2 * margin) / 4)
 
 
@@ -120,51 +128,49 @@ def _monotone_tangents(xs: list[float], ys: list[float]) -> list[float]:
     return tangents
 
 
-def curve(ctx: Context, top: float, height: float, points: Sequence[Point]) -> list[Element]:
-    """The line, then stems, faces, signed scores and feelings on top of it."""
+def curve(
+    ctx: Context,
+    top: float,
+    height: float,
+    points: Sequence[Point],
+    span: tuple[float, float, float],
+) -> list[Element]:
+    """The line, then stems and faces on top of it, then each face's words where they are free
+    (`span`: the lane's left and right, and the column width)."""
     if not points:
         return []
     colors = ctx.theme.colors
-    out: list[Element] = [
-        Path(curve_path(points), stroke=colors.curve, stroke_width=2.5, css="curve")
-    ]
+    d = curve_path(points)
+    out: list[Element] = [Path(d, stroke=colors.curve, stroke_width=2.5, css="curve")]
     zero = score_y(top, height, 0)
-    size = ctx.small
-    lh = ctx.line_height(size)
+    stems = [
+        Line(p.x, zero, p.x, p.y, score_color(ctx, p.score), 1.5, "2 3", "stem")
+        for p in points
+        if p.score
+    ]
+    out.extend(stems)
     for point in points:
-        color = score_color(ctx, point.score)
-        if point.score:
-            out.append(Line(point.x, zero, point.x, point.y, color, 1.5, "2 3", "stem"))
         out.extend(face(ctx, point.x, point.y, point.score))
-        out.append(
-            Text(
-                r1(point.x + FACE + 3),
-                r1(point.y - FACE + 0.35 * ctx.size),
-                (signed(point.score),),
-                ctx.size,
-                color,
-                r1(lh),
-                bold=True,
-                css="score",
-                halo=colors.background,
-            )
+    lane = Box(span[0], top + CLEAR, span[1], top + height - CLEAR)
+    return out + _words(ctx, lane, span[2], points, d, stems)
+
+
+def _words(
+    ctx: Context,
+    lane: Box,
+    column: float,
+    points: Sequence[Point],
+    d: str,
+    stems: Sequence[Element],
+) -> list[Element]:
+    lines = segments([Path(d, stroke="#000", css="curve"), *stems])
+    faces = [Box(p.x - FACE, p.y - FACE, p.x + FACE, p.y + FACE) for p in points]
+    room = Obstacles(lane, lines, faces)
+    width = column / 2 - FACE - GAP - CLEAR - 2
+    out: list[Element] = []
+    for p in points:
+        mark = Mark(
+            p.x, p.y, p.score, signed(p.score), p.feeling, p.pains, score_color(ctx, p.score), FACE
         )
-        if point.feeling:
-            lines = ctx.lines(point.feeling, ctx.theme.column_width - 40, size, max_lines=2)
-            above = point.score < 0
-            top_line = point.y - FACE - 4 - len(lines) * lh if above else point.y + FACE + 2
-            out.append(
-                Text(
-                    point.x,
-                    r1(baseline(top_line, 0, size, lh)),
-                    lines,
-                    size,
-                    colors.muted,
-                    r1(lh),
-                    anchor="middle",
-                    italic=True,
-                    css="feeling",
-                    halo=colors.background,
-                )
-            )
+        out.extend(annotate(ctx, mark, width, room))
     return out

@@ -7,6 +7,8 @@ steps: each cell is measured once, and rows grow to their tallest cell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from journeymap.layout import blueprint, emotion
 from journeymap.layout.blocks import Block, stack
 from journeymap.layout.context import Context, baseline, clean
@@ -81,7 +83,8 @@ def lay_out_grid(
 
 
 def _lanes(grid: Grid, y: float, facts: MapFacts, measured: Measured | None) -> float:
-    for lane in lanes_with_funnel(lanes_for(grid.journey), measured):
+    order = lanes_with_funnel(lanes_for(grid.journey), measured)
+    for number, lane in enumerate(order):
         grid.lane_names.append(lane)
         grid.lane_top.append(r1(y))
         if lane == "funnel" and measured is not None:
@@ -91,19 +94,36 @@ def _lanes(grid: Grid, y: float, facts: MapFacts, measured: Measured | None) -> 
         elif lane == "emotion":
             height = grid.ctx.theme.emotion_height
             _lane_frame(grid, lane, y, height)
-            _emotion(grid, y, height)
+            _emotion(grid, y, height, tied=_pain_next_to_emotion(order))
         else:
-            height = _cells(grid, lane, y, facts)
+            following = order[number + 1] if number + 1 < len(order) else ""
+            height = _cells(grid, lane, y, facts, _floor(grid, lane, following))
         y = r1(y + height)
         grid.lane_bottom.append(y)
     return y
 
 
-def _cells(grid: Grid, lane: str, top: float, facts: MapFacts) -> float:
+def _floor(grid: Grid, lane: str, following: str) -> float:
+    """The least height that holds the lane's name, and above a blueprint line its label."""
+    ctx = grid.ctx
+    names = _lane_name(grid, lane)
+    height = 10 + len(names) * ctx.line_height(ctx.size) + LANE_PAD
+    if grid.journey.kind == "service-blueprint" and following in blueprint.LINE_LANES:
+        height += ctx.line_height(ctx.small) + 4
+    return max(MIN_LANE, height)
+
+
+def _lane_name(grid: Grid, lane: str) -> tuple[str, ...]:
+    ctx = grid.ctx
+    width = ctx.theme.label_width - 8 - 40
+    return ctx.lines(lane_label(ctx, grid.journey, lane), width, ctx.size, bold=True, max_lines=3)
+
+
+def _cells(grid: Grid, lane: str, top: float, facts: MapFacts, floor: float) -> float:
     build = LANES[lane]
     inner = grid.column - 2 * INSET
     cells = [build(grid.ctx, facts, step, inner) for _, _, step in grid.steps]
-    height = max([MIN_LANE] + [stack(blocks, BLOCK_GAP) + 2 * LANE_PAD for blocks in cells])
+    height = max([floor] + [stack(blocks, BLOCK_GAP) + 2 * LANE_PAD for blocks in cells])
     _lane_frame(grid, lane, top, height)
     lane_index = len(grid.lane_names) - 1
     for index, ((_, _, step), blocks) in enumerate(zip(grid.steps, cells, strict=True)):
@@ -126,8 +146,9 @@ def _remember(
     if block.key and lane in ("evidence", "frontstage", "backstage", "support"):
         box = blueprint.Box(r1(x), r1(y), block.width, block.height, column, row)
         grid.boxes.setdefault(block.key, box)
-    if lane == "pain_points" and step.id not in grid.pain_tops:
-        grid.pain_tops[step.id] = (r1(y), r1(y + block.height), row)
+    if lane == "pain_points":  # the first card's top and the last card's bottom
+        first = grid.pain_tops.get(step.id, (r1(y), 0.0, row))[0]
+        grid.pain_tops[step.id] = (first, r1(y + block.height), row)
 
 
 def _lane_frame(grid: Grid, lane: str, top: float, height: float) -> None:
@@ -147,9 +168,7 @@ def _lane_frame(grid: Grid, lane: str, top: float, height: float) -> None:
         )
     )
     lh = ctx.line_height(ctx.size)
-    lines = ctx.lines(
-        lane_label(ctx, grid.journey, lane), label_w - 40, ctx.size, bold=True, max_lines=3
-    )
+    lines = _lane_name(grid, lane)
     grid.elements.append(
         Icon(LANE_ICONS.get(lane, "other"), r1(x + 10), r1(top + 12), 15, colors.muted)
     )
@@ -169,7 +188,15 @@ def _lane_frame(grid: Grid, lane: str, top: float, height: float) -> None:
     grid.elements.append(Line(r1(grid.left), y, grid.right, y, colors.grid, 1.0, css="lane-rule"))
 
 
-def _emotion(grid: Grid, top: float, height: float) -> None:
+def _pain_next_to_emotion(order: Sequence[str]) -> bool:
+    """Whether low points are tied to the pain lane by a line rather than shown by a badge."""
+    lanes = list(order)
+    if "pain_points" not in lanes or "emotion" not in lanes:
+        return False
+    return abs(lanes.index("pain_points") - lanes.index("emotion")) == 1
+
+
+def _emotion(grid: Grid, top: float, height: float, *, tied: bool) -> None:
     ctx = grid.ctx
     grid.elements.extend(emotion.guides(ctx, top, height, grid.left, grid.right))
     grid.elements.extend(
@@ -180,9 +207,12 @@ def _emotion(grid: Grid, top: float, height: float) -> None:
         if step.emotion is None:
             continue
         y = emotion.score_y(top, height, step.emotion)
-        points.append(emotion.Point(grid.center(index), y, step.emotion, step.feeling))
+        low = step.emotion < 0 and not tied
+        pains = len(step.pain_points) if low else 0
+        points.append(emotion.Point(grid.center(index), y, step.emotion, step.feeling, pains))
         grid.faces[step.id] = (grid.center(index), y, len(grid.lane_names) - 1)
-    grid.elements.extend(emotion.curve(ctx, top, height, points))
+    span = (grid.left, grid.right, grid.column)
+    grid.elements.extend(emotion.curve(ctx, top, height, points, span))
 
 
 def _moments(grid: Grid, top: float, bottom: float) -> None:
@@ -223,8 +253,8 @@ def _decorations(grid: Grid, prefix: str) -> None:
 
 
 def _low_points(grid: Grid) -> list[Element]:
-    """Each negative face tied to the step's pain points: a dashed line when the pain lane is
-    next to the emotion lane, otherwise a warning badge with the count under the face."""
+    """Each negative face tied to the step's pain points by a dashed line, when the pain lane
+    is next to the emotion lane (otherwise the face has a badge with the count)."""
     colors = grid.ctx.theme.colors
     out: list[Element] = []
     for _, _, step in grid.steps:
@@ -238,29 +268,7 @@ def _low_points(grid: Grid) -> list[Element]:
             start = y + emotion.FACE if below else y - emotion.FACE
             end = pain[0] if below else pain[1]
             out.append(Line(x, r1(start), x, r1(end), colors.pain_border, 1.5, "3 3", "low-point"))
-        else:
-            out.extend(_pain_badge(grid, x, y, len(step.pain_points)))
     return out
-
-
-def _pain_badge(grid: Grid, x: float, y: float, count: int) -> list[Element]:
-    ctx = grid.ctx
-    colors = ctx.theme.colors
-    top = y + emotion.FACE + 3
-    return [
-        Rect(r1(x - 17), r1(top), 34, 16, colors.pain, colors.pain_border, 8, css="pain-badge"),
-        Icon("pain", r1(x - 13), r1(top + 2), 12, colors.pain_text),
-        Text(
-            r1(x + 6),
-            r1(top + 8 + 0.35 * ctx.small),
-            (str(count),),
-            ctx.small,
-            colors.pain_text,
-            r1(ctx.line_height(ctx.small)),
-            bold=True,
-            anchor="middle",
-        ),
-    ]
 
 
 def describe(ctx: Context, journey: JourneyMap) -> str:
