@@ -107,3 +107,28 @@ def test_no_text_meets_text_or_a_line_on_generated_maps(data: dict[str, Any]) ->
     model = journey_from(data, path="gen.yaml")
     scene = lay_out("grid", model, context_for(model, Project(root=Path("."))))
     assert collisions(scene.elements) == []
+
+
+def test_link_labels_are_drawn_on_their_arrows_or_listed() -> None:
+    """Every labelled link's label is drawn: in the arrow's group, or listed under the grid."""
+    from journeymap.layout.scene import Group
+
+    scene = scene_of(EXAMPLES / "service-blueprint.yaml")
+    groups = {e.id: e for e in scene.elements if isinstance(e, Group) and e.id}
+    journey_links = [link for link in load_links() if link.get("label")]
+    for number, link in enumerate(load_links()):
+        if not link.get("label"):
+            continue
+        arrow = groups[f"g-link-{number}"]
+        inside = [t for t in arrow.children if isinstance(t, Text)]
+        listed = groups.get(f"g-link-{number}-label")
+        drawn = inside or (listed.children if listed else [])
+        assert any(link["label"] in " ".join(t.lines) for t in drawn if isinstance(t, Text))
+    assert journey_links
+
+
+def load_links() -> list[dict[str, Any]]:
+    import yaml
+
+    data = yaml.safe_load((EXAMPLES / "service-blueprint.yaml").read_text(encoding="utf-8"))
+    return list(data["links"])

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from journeymap.layout.context import Context
+from journeymap.layout.link_labels import Pending
 from journeymap.layout.scene import Element, Group, Line, Path, Text, r1
 from journeymap.model import Link
 
@@ -76,8 +77,10 @@ def lines(
 
 def links(
     ctx: Context, items: Mapping[str, Box], frame: Frame, map_links: Sequence[Link], prefix: str
-) -> list[Element]:
-    out: list[Element] = []
+) -> tuple[list[Group], list[Pending]]:
+    """Each drawable link's arrow (a group named for it), and the labels still to place."""
+    out: list[Group] = []
+    pending: list[Pending] = []
     for index, link in enumerate(map_links):
         source, target = items.get(link.source), items.get(link.target)
         if source is None or target is None or source == target:
@@ -93,8 +96,11 @@ def links(
             css="link",
         )
         label = f"{link.source} \u2192 {link.target}" + (f": {link.label}" if link.label else "")
-        out.append(Group((path,), id=f"{prefix}link-{index}", label=label, css="link"))
-    return out
+        group = f"{prefix}link-{index}"
+        out.append(Group((path,), id=group, label=label, css="link"))
+        if link.label:
+            pending.append(Pending(group, d, link.label, label))
+    return out, pending
 
 
 def route(a: Box, b: Box, frame: Frame, offset: float) -> str:

@@ -82,13 +82,14 @@ def text_box(text: Text, dx: float = 0.0, dy: float = 0.0, owner: str = "") -> B
     return Box(dx + left, dy + top, dx + left + width, dy + bottom, owner)
 
 
-def _flat(
+def walk(
     elements: Iterable[Element], dx: float = 0.0, dy: float = 0.0, owner: str = ""
 ) -> Iterator[tuple[Element, float, float, str]]:
+    """Every primitive with the offset of the groups around it and its nearest group id."""
     for element in elements:
         if isinstance(element, Group):
             inner = element.id or owner
-            yield from _flat(element.children, dx + element.dx, dy + element.dy, inner)
+            yield from walk(element.children, dx + element.dx, dy + element.dy, inner)
         else:
             yield element, dx, dy, owner
 
@@ -97,7 +98,7 @@ def text_boxes(elements: Iterable[Element]) -> list[Box]:
     """Every non-empty text's box."""
     return [
         text_box(e, dx, dy, owner)
-        for e, dx, dy, owner in _flat(elements)
+        for e, dx, dy, owner in walk(elements)
         if isinstance(e, Text) and any(e.lines)
     ]
 
@@ -106,7 +107,7 @@ def segments(elements: Iterable[Element]) -> list[Segment]:
     """Every line that carries meaning (rules, stems, links, the curve) as straight segments;
     the emotion lane's faint guides and the shapes inside icons and faces are left out."""
     out: list[Segment] = []
-    for e, dx, dy, owner in _flat(elements):
+    for e, dx, dy, owner in walk(elements):
         if isinstance(e, Line) and e.css not in BACKGROUND_LINES:
             out.append(Segment(e.x1 + dx, e.y1 + dy, e.x2 + dx, e.y2 + dy, owner, e.css))
         elif isinstance(e, Path) and e.stroke != "none" and e.css in ("curve", "link"):

@@ -8,10 +8,12 @@ steps: each cell is measured once, and rows grow to their tallest cell.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from journeymap.layout import blueprint, emotion
+from journeymap.layout import blueprint, emotion, link_labels
 from journeymap.layout.blocks import Block, stack
 from journeymap.layout.context import Context, baseline, clean
+from journeymap.layout.footprint import Box
 from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
@@ -65,7 +67,7 @@ def lay_out_grid(
     y = step_row(grid, y)
     y = _lanes(grid, y, MapFacts.of(journey), measured)
     _moments(grid, columns_top, y)
-    _decorations(grid, prefix)
+    y = _decorations(grid, prefix, y)
     height = r1(y + theme.padding)
     background = Rect(0, 0, r1(width), height, theme.colors.background, css="background")
     return Scene(
@@ -236,20 +238,28 @@ def _moments(grid: Grid, top: float, bottom: float) -> None:
             )
 
 
-def _decorations(grid: Grid, prefix: str) -> None:
-    ctx = grid.ctx
-    if grid.journey.kind == "service-blueprint":
-        grid.elements.extend(
-            blueprint.lines(ctx, grid.lane_names, grid.lane_top, ctx.theme.padding, grid.right)
-        )
-        frame = blueprint.Frame(
-            [grid.x(i) for i in range(len(grid.steps))],
-            grid.column,
-            grid.lane_top,
-            grid.lane_bottom,
-        )
-        grid.elements.extend(blueprint.links(ctx, grid.boxes, frame, grid.journey.links, prefix))
+def _decorations(grid: Grid, prefix: str, bottom: float) -> float:
+    """Ties of low points, then the blueprint's lines and links; returns the new bottom."""
     grid.elements.extend(_low_points(grid))
+    if grid.journey.kind != "service-blueprint":
+        return bottom
+    ctx = grid.ctx
+    grid.elements.extend(
+        blueprint.lines(ctx, grid.lane_names, grid.lane_top, ctx.theme.padding, grid.right)
+    )
+    frame = blueprint.Frame(
+        [grid.x(i) for i in range(len(grid.steps))], grid.column, grid.lane_top, grid.lane_bottom
+    )
+    arrows, pending = blueprint.links(ctx, grid.boxes, frame, grid.journey.links, prefix)
+    index = link_labels.obstacles([*grid.elements, *arrows])
+    area = Box(grid.left, grid.lane_top[0] if grid.lane_top else bottom, grid.right, bottom)
+    placed, left = link_labels.place(ctx, pending, index, area)
+    grid.elements.extend(replace(a, children=(*a.children, *placed.get(a.id, ()))) for a in arrows)
+    listed, height = link_labels.legend(
+        ctx, [(p.group, p.whole) for p in left], grid.left, bottom + 8, grid.right - grid.left
+    )
+    grid.elements.extend(listed)
+    return r1(bottom + height + 8) if listed else bottom
 
 
 def _low_points(grid: Grid) -> list[Element]:
