@@ -47,6 +47,8 @@ class Rendered:
     failures: list[str] = field(default_factory=list)
     measured: Measured | None = None
     """The map's measures, when they were drawn (a site's pages list them too)."""
+    warnings: list[str] = field(default_factory=list)
+    """What the outputs could not do but were written anyway (a PNG's missing glyphs)."""
 
     @property
     def ok(self) -> bool:
@@ -77,7 +79,7 @@ def render_journey(journey: JourneyMap, project: Project, request: Request) -> R
             scenes[view] = lay_out(view, journey, ctx, result.measured)
         except FlowUnavailable as exc:
             result.failures.append(str(exc))
-    result.files = _render(journey, ctx, scenes, request, result.measured)
+    result.files = _render(journey, ctx, scenes, request, result.measured, result.warnings)
     return result
 
 
@@ -95,6 +97,7 @@ def _render(
     scenes: dict[str, Scene],
     request: Request,
     measured: Measured | None,
+    warnings: list[str],
 ) -> dict[str, bytes]:
     from journeymap.render.svg import render_svg, standalone_svg
 
@@ -109,7 +112,9 @@ def _render(
             from journeymap.render.png import svg_to_png
 
             scene = scenes[view]
-            files[f"{stem}{suffix}.png"] = svg_to_png(svg, scene.width, scene.height)
+            notes: list[str] = []
+            files[f"{stem}{suffix}.png"] = svg_to_png(svg, scene.width, scene.height, notes)
+            warnings.extend(n for n in notes if n not in warnings)
     if "html" in formats and "grid" in scenes:
         from journeymap.render.html import render_html
 

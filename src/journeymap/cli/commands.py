@@ -222,6 +222,8 @@ def render(
             print(line(diagnostic), file=sys.stderr)
         for failure in result.failures:
             print(f"journeymap: {result.display}: {printable(failure)}", file=sys.stderr)
+        for warning in result.warnings:
+            print(f"journeymap: {result.display}: warning: {printable(warning)}", file=sys.stderr)
         if measures is not None and result.files and result.measured is None:
             note = f"{measures} has no measures of this map's id; drawn without them"
             print(f"journeymap: {result.display}: {printable(note)}", file=sys.stderr)
