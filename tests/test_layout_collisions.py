@@ -8,6 +8,7 @@ vary what moves labels around: scores, feelings, pain points, lane order, links 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ texts = st.lists(st.one_of(words, long_words), min_size=1, max_size=4).map(" ".j
 @st.composite
 def maps(draw: st.DrawFn) -> dict[str, Any]:
     kind = draw(st.sampled_from(["current-state", "service-blueprint", "day-in-the-life"]))
-    count = draw(st.integers(1, 7))
+    count = draw(st.integers(1, 9))
     steps = [_step(draw, kind, i) for i in range(count)]
     data: dict[str, Any] = {
         "journeymap": 1,
@@ -102,10 +103,13 @@ def _step(draw: st.DrawFn, kind: str, index: int) -> dict[str, Any]:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-@given(data=maps())
-def test_no_text_meets_text_or_a_line_on_generated_maps(data: dict[str, Any]) -> None:
+@given(data=maps(), wrap=st.sampled_from([0, 700, 1100]))
+def test_no_text_meets_text_or_a_line_on_generated_maps(data: dict[str, Any], wrap: int) -> None:
+    """Wrapped too: rows of a long map repeat headers, curves and labels."""
     model = journey_from(data, path="gen.yaml")
-    scene = lay_out("grid", model, context_for(model, Project(root=Path("."))))
+    ctx = context_for(model, Project(root=Path(".")))
+    ctx = replace(ctx, theme=replace(ctx.theme, wrap_width=wrap))
+    scene = lay_out("grid", model, ctx)
     assert collisions(scene.elements) == []
 
 

@@ -6,7 +6,7 @@ no errors, each one whole (temporary file, then rename).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from journeymap.config import Project, load_project
@@ -34,6 +34,8 @@ class Request:
     """For pages of a site: the relative path back to its index."""
     measures: Path | None = None
     """A measures file to draw over the maps; None: the project's `[analytics] measures`."""
+    wrap: float | None = None
+    """Rows of the grid at most this wide (px); None: the project's `[theme] wrap_width`."""
 
 
 @dataclass
@@ -73,6 +75,8 @@ def render_journey(journey: JourneyMap, project: Project, request: Request) -> R
         result.failures.append(str(exc))
         return result
     ctx = context_for(journey, project)
+    if request.wrap is not None:
+        ctx = replace(ctx, theme=replace(ctx.theme, wrap_width=request.wrap))
     scenes: dict[str, Scene] = {}
     for view in _views(journey, request.view, measured=result.measured is not None):
         try:

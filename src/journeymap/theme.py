@@ -57,6 +57,8 @@ class Theme:
     column_width: float = 220.0
     label_width: float = 150.0
     emotion_height: float = 170.0
+    wrap_width: float = 0.0
+    """Rows of columns no wider than this many px (0: one row, however long)."""
     padding: float = 28.0
     gap: float = 10.0
 
@@ -74,7 +76,7 @@ def theme_from(settings: Mapping[str, Any]) -> Theme:
     sizes: dict[str, Any] = {
         k: float(v)
         for k, v in settings.items()
-        if k in ("font_size", "column_width", "label_width", "emotion_height")
+        if k in ("font_size", "column_width", "label_width", "emotion_height", "wrap_width")
     }
     theme = replace(Theme(), colors=replace(Colors(), **color_values), **sizes)
     if "font_family" in settings:

@@ -204,6 +204,17 @@ def render(
         ),
     ] = None,
     measures: MeasuresOption = None,
+    wrap: Annotated[
+        float | None,
+        typer.Option(
+            "--wrap",
+            metavar="WIDTH",
+            min=0,
+            max=100_000,
+            help="Wrap the grid into rows at most WIDTH px wide (0: one row; default: the "
+            "project's [theme] wrap_width).",
+        ),
+    ] = None,
 ) -> None:
     """Draw maps as SVG (grid and flow views), a self-contained HTML document, or PNG."""
     from journeymap.rendering import Request, render_paths
@@ -216,7 +227,8 @@ def render(
         raise fail("two maps share a file name; render them to different --out directories")
     if measures is not None:
         _check_measures(measures)
-    results = render_paths(maps, Request(view.value, chosen, out_dir, measures=measures))
+    request = Request(view.value, chosen, out_dir, measures=measures, wrap=wrap)
+    results = render_paths(maps, request)
     for result in results:
         for diagnostic in result.diagnostics:
             print(line(diagnostic), file=sys.stderr)

@@ -30,6 +30,8 @@ class Grid:
     boxes: dict[str, blueprint.Box] = field(default_factory=dict)
     pain_tops: dict[str, tuple[float, float, int]] = field(default_factory=dict)
     faces: dict[str, tuple[float, float, int]] = field(default_factory=dict)
+    first: int = 0
+    """The map-wide index of this row's first step (a wrapped map has several rows)."""
 
     @property
     def column(self) -> float:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from journeymap.layout import blueprint, emotion, link_labels
+from journeymap.layout import blueprint, blueprint_grid, emotion
 from journeymap.layout.blocks import Block, stack
+from journeymap.layout.columns import column_width, rows
 from journeymap.layout.context import Context, baseline, clean
-from journeymap.layout.footprint import Box
 from journeymap.layout.funnel import funnel_lane, lanes_with_funnel
 from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
@@ -28,6 +28,7 @@ INSET = 10.0
 LANE_PAD = 10.0
 BLOCK_GAP = 8.0
 MIN_LANE = 44.0
+ROW_GAP = 40.0
 LANE_ICONS = {
     "actions": "persona",
     "touchpoints": "web",
@@ -51,23 +52,23 @@ LANE_ICONS = {
 def lay_out_grid(
     journey: JourneyMap, ctx: Context, *, prefix: str = "g-", measured: Measured | None = None
 ) -> Scene:
-    theme = ctx.theme
     steps = [(i, stage, step) for i, stage in enumerate(journey.stages) for step in stage.steps]
+    if measured is None:  # the funnel's figures keep the theme's width
+        narrow = column_width(ctx, journey, steps)
+        ctx = replace(ctx, theme=replace(ctx.theme, column_width=narrow))
+    theme = ctx.theme
     left = theme.padding + theme.label_width
-    width = max(left + len(steps) * theme.column_width + theme.padding, MIN_WIDTH)
-    grid = Grid(ctx, journey, steps, left, width)
+    parts = rows(len(steps), theme.column_width, left, theme.padding, theme.wrap_width)
+    width = max(left + len(parts[0]) * theme.column_width + theme.padding, MIN_WIDTH)
     header, header_height = header_band(
         ctx, journey, theme.padding, theme.padding, width - 2 * theme.padding
     )
     y = theme.padding + header_height + 24
-    if journey.kind == "day-in-the-life":
-        y = time_axis(grid, y)
-    y = stage_row(grid, y)
-    columns_top = y
-    y = step_row(grid, y)
-    y = _lanes(grid, y, MapFacts.of(journey), measured)
-    _moments(grid, columns_top, y)
-    y = _decorations(grid, prefix, y)
+    drawn: list[Element] = []
+    for number, part in enumerate(parts):
+        grid = Grid(ctx, journey, [steps[i] for i in part], left, width, first=part.start)
+        y = _row(grid, r1(y + (ROW_GAP if number else 0)), measured, prefix)
+        drawn.extend(grid.elements)
     height = r1(y + theme.padding)
     background = Rect(0, 0, r1(width), height, theme.colors.background, css="background")
     return Scene(
@@ -78,10 +79,22 @@ def lay_out_grid(
         background=theme.colors.background,
         font_family=theme.font_family,
         id_prefix=prefix,
-        elements=(background, *header, *grid.elements),
+        elements=(background, *header, *drawn),
         lang=ctx.labels.locale,
         marker_color=theme.colors.link,
     )
+
+
+def _row(grid: Grid, y: float, measured: Measured | None, prefix: str) -> float:
+    """One row of columns (the whole map unless it is wrapped): headers, lanes, decorations."""
+    if grid.journey.kind == "day-in-the-life":
+        y = time_axis(grid, y)
+    y = stage_row(grid, y)
+    columns_top = y
+    y = step_row(grid, y)
+    y = _lanes(grid, y, MapFacts.of(grid.journey), measured)
+    _moments(grid, columns_top, y)
+    return _decorations(grid, prefix, y)
 
 
 def _lanes(grid: Grid, y: float, facts: MapFacts, measured: Measured | None) -> float:
@@ -243,23 +256,7 @@ def _decorations(grid: Grid, prefix: str, bottom: float) -> float:
     grid.elements.extend(_low_points(grid))
     if grid.journey.kind != "service-blueprint":
         return bottom
-    ctx = grid.ctx
-    grid.elements.extend(
-        blueprint.lines(ctx, grid.lane_names, grid.lane_top, ctx.theme.padding, grid.right)
-    )
-    frame = blueprint.Frame(
-        [grid.x(i) for i in range(len(grid.steps))], grid.column, grid.lane_top, grid.lane_bottom
-    )
-    arrows, pending = blueprint.links(ctx, grid.boxes, frame, grid.journey.links, prefix)
-    index = link_labels.obstacles([*grid.elements, *arrows])
-    area = Box(grid.left, grid.lane_top[0] if grid.lane_top else bottom, grid.right, bottom)
-    placed, left = link_labels.place(ctx, pending, index, area)
-    grid.elements.extend(replace(a, children=(*a.children, *placed.get(a.id, ()))) for a in arrows)
-    listed, height = link_labels.legend(
-        ctx, [(p.group, p.whole) for p in left], grid.left, bottom + 8, grid.right - grid.left
-    )
-    grid.elements.extend(listed)
-    return r1(bottom + height + 8) if listed else bottom
+    return blueprint_grid.decorate(grid, prefix, bottom)
 
 
 def _low_points(grid: Grid) -> list[Element]:

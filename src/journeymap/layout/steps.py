@@ -119,7 +119,7 @@ def _step_header(grid: Grid, index: int, step: Step, y: float) -> tuple[list[Ele
         Text(
             r1(x + 11),
             r1(y + 12 + 0.35 * ctx.small),
-            (str(index + 1),),
+            (str(grid.first + index + 1),),
             ctx.small,
             colors.background,
             r1(ctx.line_height(ctx.small)),

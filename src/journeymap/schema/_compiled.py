@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "a7b0060257939b1350dadbe69247d9fc1703322954a050b9674de9ca3c9a67ec"
+SCHEMA_SHA256 = "41c86627371bc75c74c6187df49c8fc7816bc207fab128ef23c662396afd91a0"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
