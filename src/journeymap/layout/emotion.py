@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from journeymap.layout.context import Context
 from journeymap.layout.emotion_labels import GAP, Mark, Obstacles, annotate
-from journeymap.layout.footprint import Box, segments
+from journeymap.layout.footprint import Box, Index, segments
 from journeymap.layout.scene import Circle, Element, Line, Path, r1
 
 FACE = 10.0
@@ -163,9 +163,12 @@ def _words(
     d: str,
     stems: Sequence[Element],
 ) -> list[Element]:
-    lines = segments([Path(d, stroke="#000", css="curve"), *stems])
-    faces = [Box(p.x - FACE, p.y - FACE, p.x + FACE, p.y + FACE) for p in points]
-    room = Obstacles(lane, lines, faces)
+    index = Index()
+    for line in segments([Path(d, stroke="#000", css="curve"), *stems]):
+        index.add_line(line)
+    for p in points:
+        index.add_box(Box(p.x - FACE, p.y - FACE, p.x + FACE, p.y + FACE))
+    room = Obstacles(lane, index)
     width = column / 2 - FACE - GAP - CLEAR - 2
     out: list[Element] = []
     for p in points:

@@ -11,10 +11,10 @@ that fits nowhere is shortened to one line, then left to the step's tooltip.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from journeymap.layout.context import Context
-from journeymap.layout.footprint import Box, Segment, text_box
+from journeymap.layout.footprint import Box, Index, text_box
 from journeymap.layout.scene import Anchor, Element, Icon, Rect, Text, r1
 from journeymap.text import text_width
 
@@ -25,11 +25,10 @@ BADGE_W, BADGE_H = 34.0, 16.0
 
 @dataclass
 class Obstacles:
-    """What labels must keep clear of, in the lane's absolute coordinates."""
+    """What labels must keep clear of: the lane's edges, and lines and boxes, indexed."""
 
     lane: Box
-    lines: list[Segment]
-    boxes: list[Box] = field(default_factory=list)
+    index: Index
 
     def free(self, box: Box) -> bool:
         inside = (
@@ -38,11 +37,7 @@ class Obstacles:
             and self.lane.y1 <= box.y1
             and box.y2 <= self.lane.y2
         )
-        return (
-            inside
-            and not any(box.meets(other, GAP - 1) for other in self.boxes)
-            and not any(box.crosses(line, 1.0) for line in self.lines)
-        )
+        return inside and self.index.free(box, gap=GAP - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +83,7 @@ def _place(room: Obstacles, candidates: Sequence[list[Element]]) -> list[Element
     for elements in candidates:
         box = bounds(elements)
         if room.free(box):
-            room.boxes.append(box)
+            room.index.add_box(box)
             return elements
     return []
 

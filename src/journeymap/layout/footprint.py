@@ -8,7 +8,7 @@ with it that no text box meets another text box or a line.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from journeymap.layout.scene import Element, Group, Line, Path, Text
@@ -16,6 +16,7 @@ from journeymap.text import text_width
 
 BACKGROUND_LINES = frozenset(("guide", "baseline"))
 """Faint grid lines of the emotion lane: texts over them carry a halo, as on any chart."""
+BIN = 64.0
 CURVE_STEPS = 12
 """Straight pieces per cubic when a curve is turned into segments (error well under 1 px)."""
 
@@ -73,6 +74,37 @@ class Segment:
     css: str = ""
 
 
+@dataclass
+class Index:
+    """Boxes and segments in vertical strips of BIN px, to look only at what is near: a map
+    of a thousand steps has tens of thousands of them."""
+
+    boxes: dict[int, list[Box]] = field(default_factory=dict)
+    lines: dict[int, list[Segment]] = field(default_factory=dict)
+
+    def add_box(self, box: Box) -> None:
+        for strip in _strips(box.x1, box.x2):
+            self.boxes.setdefault(strip, []).append(box)
+
+    def add_line(self, line: Segment) -> None:
+        for strip in _strips(min(line.x1, line.x2), max(line.x1, line.x2)):
+            self.lines.setdefault(strip, []).append(line)
+
+    def free(self, box: Box, *, owner: str = "", gap: float = 1.0) -> bool:
+        """Whether the box keeps `gap` from every box and line (but those of `owner`)."""
+        for strip in _strips(box.x1, box.x2):
+            if any(box.meets(other, gap) for other in self.boxes.get(strip, ())):
+                return False
+            for line in self.lines.get(strip, ()):
+                if (not owner or line.owner != owner) and box.crosses(line, 1.0):
+                    return False
+        return True
+
+
+def _strips(x1: float, x2: float) -> range:
+    return range(int(x1 // BIN), int(x2 // BIN) + 1)
+
+
 def text_box(text: Text, dx: float = 0.0, dy: float = 0.0, owner: str = "") -> Box:
     """The box the glyphs of a text occupy: line boxes from the first line's top."""
     width = max((text_width(line, text.size, bold=text.bold) for line in text.lines), default=0)
@@ -124,7 +156,8 @@ def path_points(d: str) -> list[tuple[float, float]]:
     tokens = d.replace(",", " ").replace("M", " M ").replace("L", " L ").replace("C", " C ")
     parts = tokens.split()
     points: list[tuple[float, float]] = []
-    command, numbers = "M", []
+    command = "M"
+    numbers: list[float] = []
     for part in [*parts, "M"]:
         if part in ("M", "L", "C"):
             points.extend(_command(command, numbers, points))

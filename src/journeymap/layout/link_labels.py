@@ -11,46 +11,16 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from journeymap.layout.context import Context, baseline
-from journeymap.layout.footprint import Box, Segment, path_points, segments, text_boxes, walk
+from journeymap.layout.footprint import Box, Index, path_points, segments, text_boxes, walk
 from journeymap.layout.scene import Element, Group, Rect, Text, r1
 
 MAX_WIDTH = 150.0
 PAD = 4.0
-BIN = 64.0
 SKIP_RECTS = frozenset(("background", "moment", "lane-label", "stage"))
 SPOTS = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9)
-
-
-@dataclass
-class Index:
-    """Boxes and segments in vertical strips of BIN px, to look only at what is near."""
-
-    boxes: dict[int, list[Box]] = field(default_factory=dict)
-    lines: dict[int, list[Segment]] = field(default_factory=dict)
-
-    def add_box(self, box: Box) -> None:
-        for strip in _strips(box.x1, box.x2):
-            self.boxes.setdefault(strip, []).append(box)
-
-    def add_line(self, line: Segment) -> None:
-        for strip in _strips(min(line.x1, line.x2), max(line.x1, line.x2)):
-            self.lines.setdefault(strip, []).append(line)
-
-    def free(self, box: Box, owner: str) -> bool:
-        for strip in _strips(box.x1, box.x2):
-            if any(box.meets(other, 1.0) for other in self.boxes.get(strip, ())):
-                return False
-            for line in self.lines.get(strip, ()):
-                if line.owner != owner and box.crosses(line, 1.0):
-                    return False
-        return True
-
-
-def _strips(x1: float, x2: float) -> range:
-    return range(int(x1 // BIN), int(x2 // BIN) + 1)
 
 
 def obstacles(elements: Sequence[Element]) -> Index:
@@ -109,7 +79,7 @@ def _first_free(
     for x, y in _spots(path_points(item.path), w, h):
         box = Box(x, y, x + w, y + h, item.group)
         inside = area.x1 <= box.x1 and box.x2 <= area.x2 and area.y1 <= box.y1 and box.y2 <= area.y2
-        if inside and index.free(box, item.group):
+        if inside and index.free(box, owner=item.group):
             index.add_box(box)
             return _pill(ctx, lines, box)
     return None
