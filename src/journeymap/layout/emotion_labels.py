@@ -10,7 +10,7 @@ that fits nowhere is shortened to one line, then left to the step's tooltip.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from journeymap.layout.context import Context
@@ -69,17 +69,18 @@ def annotate(ctx: Context, mark: Mark, width: float, room: Obstacles) -> list[El
     """The score with its feeling, then the badge, each in the first free slot."""
     out: list[Element] = []
     for lines in _feeling_choices(ctx, mark, width):
-        placed = _place(room, [_label(ctx, mark, lines, side, up) for side, up in _slots(mark)])
+        placed = _place(room, (_label(ctx, mark, lines, side, up) for side, up in _slots(mark)))
         if placed:
             out.extend(placed)
             break
     if mark.pains:
-        badges = [_badge(ctx, mark, side, up) for side, up in _badge_slots(mark)]
+        badges = (_badge(ctx, mark, side, up) for side, up in _badge_slots(mark))
         out.extend(_place(room, badges))
     return out
 
 
-def _place(room: Obstacles, candidates: Sequence[list[Element]]) -> list[Element]:
+def _place(room: Obstacles, candidates: Iterable[list[Element]]) -> list[Element]:
+    """The first candidate that is free (built only when the ones before it were not)."""
     for elements in candidates:
         box = bounds(elements)
         if room.free(box):
