@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from journeymap.cli.commands import MeasuresOption, fail
+from journeymap.i18n.english import counted
 
 
 def build(
@@ -41,9 +42,9 @@ def build(
     for diagnostic in result.diagnostics:
         print(line(diagnostic))
     print(
-        f"built {result.maps} maps into {out} in {result.seconds:.1f} s:"
+        f"built {counted(result.maps, 'map', 'maps')} into {out} in {result.seconds:.1f} s:"
         f" {result.rendered} rendered, {result.reused} unchanged, {result.failed} with errors;"
-        f" {result.files} files",
+        f" {counted(result.files, 'file', 'files')}",
         file=sys.stderr,
     )
     worst = {d.severity.label for d in result.diagnostics}

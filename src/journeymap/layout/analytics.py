@@ -58,9 +58,9 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
     variants = measured.map.variants
     hidden = ""
     if variants.suppressed_variants:
-        hidden = ctx.labels.format(
+        hidden = ctx.labels.count(
             "analytics.hidden_variants",
-            n=format_number(variants.suppressed_variants),
+            variants.suppressed_variants,
             min=format_number(measured.min_cases),
         )
     return Analytics(
@@ -147,7 +147,7 @@ def _facts(ctx: Context, measured: Measured) -> tuple[tuple[str, str], ...]:
         )
         facts.append((labels["analytics.coverage"], text))
     if measured.min_cases:
-        text = labels.format("analytics.suppressed_text", n=format_number(measured.min_cases))
+        text = labels.count("analytics.suppressed_text", measured.min_cases)
         facts.append((labels["analytics.suppression"], text))
     return tuple(facts)
 
@@ -174,7 +174,7 @@ def _conformance(ctx: Context, measured: Measured) -> str:
     return ctx.labels.format(
         "analytics.conformance_text",
         share=percent(variants.conformance),
-        paths=format_number(variants.distinct),
+        paths=ctx.labels.count("count.paths", variants.distinct),
     )
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from journeymap.config import BUILTIN_CHANNELS, Channel
 from journeymap.i18n import Labels, labels
 from journeymap.text import clean_text, line_height, wrap
-from journeymap.theme import Theme
+from journeymap.theme import Theme, for_locale
 
 
 def clean(text: str) -> str:
@@ -59,7 +59,7 @@ class Context:
 def make_context(
     *, locale: str, theme: Theme, channels: Mapping[str, Channel] | None = None
 ) -> Context:
-    return Context(theme=theme, labels=labels(locale), channels=channels or {})
+    return Context(theme=for_locale(theme, locale), labels=labels(locale), channels=channels or {})
 
 
 def baseline(top: float, index: int, size: float, line_height: float) -> float:
@@ -92,8 +92,7 @@ def metric_value(name: str, value: float | str) -> str:
 
 
 def humanize(name: str) -> str:
-    """`completion_rate` as "Completion rate"; short names such as `nps` as acronyms."""
-    if len(name) <= 4 and name.isalpha():
-        return name.upper()
-    words = name.replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
+    """A metric's name as its author wrote it, underscores read as spaces: `completion_rate`
+    is "completion rate", `date` stays "date". Changing its case would guess wrong (`date`
+    is no acronym, `nps` may be one), so the author decides."""
+    return name.replace("_", " ").strip()

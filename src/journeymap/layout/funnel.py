@@ -249,7 +249,7 @@ def _legend(ctx: Context, measured: Measured, top: float) -> tuple[list[Element]
             )
         )
         y += lh
-    notes = [ctx.labels.format("funnel.cases", n=count(measured.map.cases, measured))]
+    notes = [ctx.labels.count("count.cases", _cases(measured))]
     if measured.first and measured.last:
         notes.extend(period(ctx, measured).replace(" \u2013 ", " \u2013\n").split("\n"))
     for note in notes:
@@ -267,3 +267,9 @@ def _legend(ctx: Context, measured: Measured, top: float) -> tuple[list[Element]
         )
         y += len(lines) * lh
     return out, y + 2
+
+
+def _cases(measured: Measured) -> int | str:
+    """The measured cases, or the suppression text where there were too few to show."""
+    cases = measured.map.cases
+    return count(cases, measured) if cases is None else cases

@@ -79,7 +79,7 @@ def index_note(summary: Summary, words: Labels) -> str:
     first, last = (facts["first"] or "")[:10], (facts["last"] or "")[:10]
     period = first if first == last else f"{first} \u2013 {last}"
     parts = [words.format("site.measured", period=period) if first else words["site.measured_none"]]
-    parts.append(words.format("funnel.cases", n=format_number(facts["cases"])))
+    parts.append(words.count("count.cases", facts["cases"]))
     if facts["events"] is not None:
         parts.append(words.format("site.coverage", share=percent(facts["events"])))
     return " \u00b7 ".join(parts)
