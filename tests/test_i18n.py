@@ -114,16 +114,12 @@ def test_values_are_translated(locale: str) -> None:
 
 
 def test_zh_tw_uses_traditional_characters() -> None:
-    found = {
-        k: v for k, v in _raw("zh-TW").items() if SIMPLIFIED_ONLY & set("".join(_forms(v)))
-    }
+    found = {k: v for k, v in _raw("zh-TW").items() if SIMPLIFIED_ONLY & set("".join(_forms(v)))}
     assert found == {}
 
 
 def test_zh_cn_uses_simplified_characters() -> None:
-    found = {
-        k: v for k, v in _raw("zh-CN").items() if TRADITIONAL_ONLY & set("".join(_forms(v)))
-    }
+    found = {k: v for k, v in _raw("zh-CN").items() if TRADITIONAL_ONLY & set("".join(_forms(v)))}
     assert found == {}
 
 
