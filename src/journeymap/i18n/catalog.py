@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from datetime import date
 from functools import cache, cached_property
 from importlib import resources
 from types import MappingProxyType
@@ -144,18 +145,51 @@ class Labels(Mapping[str, str]):
         return cldr_locale(self._tag.text)
 
     def number(self, value: float) -> str:
-        """`value` with the locale's digits grouping and decimal sign (CLDR)."""
-        from babel.numbers import format_decimal
-
-        return str(format_decimal(value, locale=self._numbers))
+        """`value` with the locale's grouping and decimal sign (CLDR): integers whole, up to
+        two decimals, three significant digits below 1; beyond 1e15 (where float noise
+        would print as digits) and near zero in scientific notation."""
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            value = int(value)
+        if isinstance(value, float) and (abs(value) >= 1e15 or 0 < abs(value) < 0.001):
+            return self._apply("#.##E0", value)
+        if isinstance(value, float) and abs(value) < 1:
+            return self._apply(None, value, decimals=3)
+        return self._apply(None, value, decimals=2)
 
     def percent(self, share: float, *, digits: int = 1) -> str:
         """A share (0..1) as the locale writes percentages, up to `digits` decimals."""
+        return self._apply("%", share + 0.0, decimals=digits)
+
+    def _apply(self, pattern: str | None, value: float, *, decimals: int = 0) -> str:
         from babel.numbers import parse_pattern
 
-        pattern = parse_pattern(self._numbers.percent_formats[None].pattern)
-        pattern.frac_prec = (0, digits)
-        return str(pattern.apply(share + 0.0, self._numbers))
+        locale = self._numbers
+        if pattern is None or pattern == "%":
+            formats = locale.percent_formats if pattern else locale.decimal_formats
+            parsed = parse_pattern(formats[None].pattern)
+            parsed.frac_prec = (0, decimals)
+        else:
+            parsed = parse_pattern(pattern)
+        return str(parsed.apply(value + 0 if isinstance(value, int) else value + 0.0, locale))
+
+    def date(self, iso: str) -> str:
+        """An ISO date (`2026-03-31`) as the locale writes it (`Mar 31, 2026`, `2026年3月31日`);
+        anything else as written."""
+        from babel.dates import format_date
+
+        day = _day(iso)
+        return iso if day is None else str(format_date(day, "medium", locale=self._numbers))
+
+    def dates(self, first: str, last: str) -> str:
+        """Two ISO dates as the locale writes a range (`Jan 1 – Mar 31, 2026`)."""
+        from babel.dates import format_interval
+
+        start, end = _day(first), _day(last)
+        if start is None or end is None:
+            return first if first == last else f"{first} \u2013 {last}"
+        if start == end:
+            return self.date(first)
+        return str(format_interval(start, end, "yMMMd", locale=self._numbers))
 
     def join(self, items: list[str], *, style: str = "standard") -> str:
         """Items as the locale lists them (`a, b and c`; `a、b和c`)."""
@@ -176,3 +210,10 @@ def labels(tag: str) -> Labels:
     catalog = resolve_locale(tag)
     english = load(FALLBACK)
     return Labels(tag, load(catalog), english, catalog=catalog)
+
+
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso)
+    except ValueError:
+        return None

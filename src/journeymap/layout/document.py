@@ -210,7 +210,9 @@ def _cell(ctx: Context, lane: str, step: Step) -> tuple[str, ...]:
     if lane == "opportunities":
         return tuple(clean(o.text) for o in step.opportunities)
     if lane == "metrics":
-        return tuple(f"{humanize(k)}: {metric_value(k, v)}" for k, v in step.metrics.items())
+        return tuple(
+            f"{humanize(k)}: {metric_value(k, v, labels)}" for k, v in step.metrics.items()
+        )
     if lane == "place":
         return (clean(step.place),) if step.place else ()
     if lane == "resolves":

@@ -86,7 +86,7 @@ def meta_line(ctx: Context, journey: JourneyMap) -> str:
     if journey.owner:
         parts.append(f"{labels['header.owner']}: {journey.owner}")
     if journey.updated:
-        parts.append(f"{labels['header.updated']}: {journey.updated}")
+        parts.append(f"{labels['header.updated']}: {labels.date(journey.updated)}")
     if journey.tags:
         parts.append(" ".join(f"#{tag}" for tag in journey.tags))
     return "  \u00b7  ".join(parts)
