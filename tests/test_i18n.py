@@ -281,3 +281,17 @@ def test_format_fills_every_placeholder(locale: str) -> None:
     text = texts.format("a11y.map", kind="K", title="T", stages=stages, steps=steps)
     assert all(part in text for part in ("K", "T", "3", "9"))
     assert "{" not in text
+
+
+def test_greek_capitals_drop_their_accents() -> None:
+    assert labels("el").upper("Χάρτης διαδρομής") == "ΧΑΡΤΗΣ ΔΙΑΔΡΟΜΗΣ"
+    assert labels("el").upper("Προϊόν") == "ΠΡΟΪΟΝ"  # the diaeresis stays
+    assert labels("hu").upper("Perszóna") == "PERSZÓNA"
+
+
+def test_dates_follow_the_locale() -> None:
+    assert labels("en").date("2026-03-31") == "Mar 31, 2026"
+    assert labels("zh-CN").date("2026-03-31") == "2026年3月31日"
+    assert labels("en").date("next spring") == "next spring"
+    assert labels("en").dates("2026-03-31", "2026-03-31") == "Mar 31, 2026"
+    assert labels("hu").dates("2026-01-01", "2026-03-31") == "2026. jan. 1.\u2009–\u2009márc. 31."

@@ -8,6 +8,7 @@ only `other`), and Babel's `plural_form` for the catalogue's language picks the 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import cache, cached_property
@@ -33,6 +34,7 @@ CATALOGS: dict[str, tuple[str, ...]] = {
 """Each catalogue file and the CLDR identifiers it serves (`no`: CLDR's parent of nb and nn)."""
 
 FALLBACK = "en"
+_GREEK_ACCENTS = frozenset("\u0300\u0301\u0313\u0314\u0342\u0345")
 _SERVES = {ident: name for name, idents in CATALOGS.items() for ident in idents}
 _BY_NAME = {name.lower(): name for name in CATALOGS}
 
@@ -171,6 +173,15 @@ class Labels(Mapping[str, str]):
         else:
             parsed = parse_pattern(pattern)
         return str(parsed.apply(value + 0 if isinstance(value, int) else value + 0.0, locale))
+
+    def upper(self, text: str) -> str:
+        """Capitals as the language writes them: Greek drops its accents (ΣΕΝΑΡΙΟ, not
+        ΣΕΝΆΡΙΟ), as CSS `text-transform` does for `lang="el"`."""
+        capitals = text.upper()
+        if self._tag.script != "Grek":
+            return capitals
+        bare = "".join(c for c in unicodedata.normalize("NFD", capitals) if c not in _GREEK_ACCENTS)
+        return unicodedata.normalize("NFC", bare)
 
     def date(self, iso: str) -> str:
         """An ISO date (`2026-03-31`) as the locale writes it (`Mar 31, 2026`, `2026年3月31日`);

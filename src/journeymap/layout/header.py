@@ -26,7 +26,7 @@ def header_band(
 ) -> tuple[list[Element], float]:
     colors = ctx.theme.colors
     out: list[Element] = []
-    kind = ctx.labels[f"kind.{journey.kind}"].upper()
+    kind = ctx.labels.upper(ctx.labels[f"kind.{journey.kind}"])
     small_lh = ctx.line_height(ctx.small)
     out.append(
         Text(
@@ -138,7 +138,7 @@ def _heading(ctx: Context, text: str, x: float, y: float) -> tuple[Text, float]:
     heading = Text(
         r1(x),
         r1(baseline(y, 0, ctx.small, lh)),
-        (text.upper(),),
+        (ctx.labels.upper(text),),
         ctx.small,
         ctx.theme.colors.muted,
         r1(lh),
