@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 
 from journeymap.cli.commands import MeasuresOption, fail
-from journeymap.i18n.english import counted
 
 
 def build(
@@ -26,6 +25,7 @@ def build(
     measures: MeasuresOption = None,
 ) -> None:
     """Build a browsable site: every map, an index, personas, channels by stage, a backlog."""
+    from journeymap.i18n.english import counted
     from journeymap.report.text import line
     from journeymap.site import SiteError
     from journeymap.site import build as run
