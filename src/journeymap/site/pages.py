@@ -184,7 +184,7 @@ def _backlog_html(rows: list[dict[str, Any]], words: Labels, *, measured: bool =
     out = []
     for r in rows:
         resolved = r["resolved_by"]
-        by = f'<span class="resolved">{user_html("; ".join(resolved))}</span>' if resolved else ""
+        by = f'<span class="resolved">{user_html(words.join(resolved))}</span>' if resolved else ""
         out.append(
             f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
             f"<td>{user_html(r['text'])}</td><td>{user_html(r['owner'] or '')}</td>"
