@@ -48,7 +48,7 @@ def test_validate_invalid_exits_one_with_located_lines(
     result = cli("validate", str(project))
     assert result.exit_code == 1
     (line,) = result.stdout.splitlines()
-    assert line.endswith("bad.yaml:5:9: JM107 needs at least 1 item(s)")
+    assert line.endswith("bad.yaml:5:9: JM107 needs at least 1 item")
 
 
 def test_validate_missing_path_is_a_usage_error(cli: Cli, tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_github_format_is_chosen_under_actions(
     result = cli("validate", str(project / "bad.yaml"))
     assert result.exit_code == 1
     assert result.stdout.startswith("::error file=")
-    assert ",line=5,col=9,title=JM107::needs at least 1 item(s)" in result.stdout
+    assert ",line=5,col=9,title=JM107::needs at least 1 item" in result.stdout
 
 
 def test_github_format_escapes_properties(cli: Cli, project: Path, write: Write) -> None:

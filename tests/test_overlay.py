@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from journeymap.analytics.measures import load_measures
+from journeymap.i18n import labels
 from journeymap.layout import lay_out
 from journeymap.layout.analytics import lay_out_analytics
 from journeymap.layout.funnel import lanes_with_funnel
@@ -170,7 +171,7 @@ def test_html_page_has_the_analytics_section(measured: Measured) -> None:
     html = files_of(MAP, "html", measures=MEASURES)["map.html"].decode("utf-8")
     section = html[html.index('<section class="analytics"') :]
     section = section[: section.index("</section>")]
-    for text in ("2026-01-01 – 2026-03-31", "Funnel", "74% of cases follow", "heartbeat"):
+    for text in ("Jan 1\u2009–\u2009Mar 31, 2026", "Funnel", "74% of cases follow", "heartbeat"):
         assert text in section
     assert section.count("<svg") == 1
     assert "✗ Leaves the map" in section
@@ -195,7 +196,7 @@ def test_measures_of_another_map_draw_nothing(journey: JourneyMap) -> None:
     ("value", "text"), [(0.769, "77%"), (0.004, "0.4%"), (0.0, "0%"), (1.0, "100%")]
 )
 def test_percent_never_rounds_a_small_share_to_zero(value: float, text: str) -> None:
-    assert percent(value) == text
+    assert percent(value, labels("en")) == text
 
 
 def test_translated_labels(journey: JourneyMap, measured: Measured) -> None:

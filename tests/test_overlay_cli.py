@@ -123,7 +123,7 @@ def test_backlog_ranks_pain_points_by_measured_loss(shop: Path, tmp_path: Path) 
 def test_index_shows_the_measured_period_and_coverage(shop: Path, tmp_path: Path) -> None:
     build(shop, tmp_path / "site")
     index = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    assert "Measured 2026-01-01 – 2026-03-31 · 1\u202f000 cases · 81% of events claimed" in index
+    assert "Measured Jan 1\u2009–\u2009Mar 31, 2026 · 1,000 cases · 81% of events claimed" in index
 
 
 def test_a_site_without_measures_has_no_loss_page(shop: Path, tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_build_measures_flag_overrides_the_project(shop: Path, tmp_path: Path) -
     other.write_text(json.dumps(data), encoding="utf-8")
     build(shop, tmp_path / "site", measures=other)
     index = (tmp_path / "site/index.html").read_text(encoding="utf-8")
-    assert "4\u202f321 cases" in index
+    assert "4,321 cases" in index
 
 
 def test_watch_and_serve_rebuild_when_the_measures_file_changes(shop: Path, tmp_path: Path) -> None:
@@ -192,6 +192,7 @@ def test_render_says_when_the_measures_do_not_cover_the_map(
 def test_simulated_and_measured_example_is_drawn_with_its_own_figures(
     cli: Cli, tmp_path: Path
 ) -> None:
+    from journeymap.i18n import labels
     from journeymap.layout.context import format_number
 
     example = Path(__file__).parent.parent / "examples" / "current-state.yaml"
@@ -207,7 +208,8 @@ def test_simulated_and_measured_example_is_drawn_with_its_own_figures(
     data = json.loads(measures.read_text(encoding="utf-8"))["maps"]["commuter-pass-today"]
     grid = (out / "current-state.svg").read_text(encoding="utf-8")
     for step, figures in data["steps"].items():
-        shown = format_number(figures["reach"]) if figures["reach"] is not None else "&lt; 10"
+        reach = figures["reach"]
+        shown = format_number(reach, labels("en")) if reach is not None else "&lt; 10"
         assert f"{shown}</text>" in grid, step
     html = (out / "current-state.html").read_text(encoding="utf-8")
     conformance = round(data["variants"]["conformance"] * 100)

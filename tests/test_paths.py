@@ -129,7 +129,7 @@ def test_watch_and_serve_scan_the_same_way(hostile: Path, tmp_path: Path) -> Non
         stop=stop,
     )
     assert [r.problems for r in reports] == [(), ()]
-    assert all("built 1 map(s)" in r.summary for r in reports)
+    assert all("built 1 map in" in r.summary for r in reports)
     assert_no_secret(published(tmp_path / "watched"), published(tmp_path / "served"))
     assert (tmp_path / "served" / "maps" / "maps" / "good.html").is_file()
 

@@ -110,7 +110,7 @@ def test_low_points_are_tied_to_their_pain_points() -> None:
 def test_moment_of_truth_and_metrics_are_marked() -> None:
     scene = scene_of(CASES / "current-state-basic" / "map.yaml")
     assert any(getattr(e, "css", "") == "moment" for e, _, _, _ in absolute(scene.elements))
-    assert "Completion rate: 64%" in texts(scene)
+    assert "completion rate: 64%" in texts(scene)
     assert "Moment of truth" in texts(scene)
 
 

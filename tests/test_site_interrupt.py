@@ -283,7 +283,7 @@ def test_watch_stops_on_sigterm_while_watching(tmp_path: Path) -> None:
     project = write_project(tmp_path / "project", 3, "offer")
     site = tmp_path / "site"
     run = Running("watch", str(project), "-o", str(site))
-    run.wait_for(lambda: any("built 3 map(s)" in text for text in run.stderr))
+    run.wait_for(lambda: any("built 3 maps in" in text for text in run.stderr))
     built = tree(site)
     took = run.stop(signal.SIGTERM)
     assert run.process.returncode == 143

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-FONT_STACK = (
-    'Arial, "Liberation Sans", Helvetica, "Noto Sans", "Noto Sans CJK TC", "PingFang TC",'
-    ' "Microsoft JhengHei", "Noto Sans Greek", sans-serif'
-)
+from journeymap.i18n.scripts import GENERIC, LATIN, css_stack, script_stack
+
+FONT_STACK = css_stack([*LATIN, GENERIC])
+"""The families of a map in a Latin-script locale; `for_locale` picks those of other scripts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,8 @@ class Colors:
 class Theme:
     colors: Colors = field(default_factory=Colors)
     font_family: str = FONT_STACK
+    user_fonts: str = ""
+    """The project's `font_family`, quoted, which comes before the locale's families."""
     font_size: float = 13.0
     column_width: float = 220.0
     label_width: float = 150.0
@@ -80,8 +82,16 @@ def theme_from(settings: Mapping[str, Any]) -> Theme:
     }
     theme = replace(Theme(), colors=replace(Colors(), **color_values), **sizes)
     if "font_family" in settings:
-        theme = replace(theme, font_family=font_stack(settings["font_family"]))
+        user = font_stack(settings["font_family"]).removesuffix(FONT_STACK).rstrip(", ")
+        theme = replace(theme, font_family=font_stack(settings["font_family"]), user_fonts=user)
     return theme
+
+
+def for_locale(theme: Theme, tag: str) -> Theme:
+    """The theme with the font families of the script `tag` is written in (Simplified or
+    Traditional Chinese, Japanese, Korean, Arabic ...) after the project's own."""
+    stack = script_stack(tag)
+    return replace(theme, font_family=f"{theme.user_fonts}, {stack}" if theme.user_fonts else stack)
 
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from journeymap.analytics.measures import MapMeasures, Measures, dumps
 from journeymap.diagnostics import printable
+from journeymap.i18n.english import counted
 from journeymap.interchange.csv_format import guard
 
 Row = Sequence[str]
@@ -47,9 +48,10 @@ def _document(measures: Measures, *, markdown: bool) -> Iterator[str]:
     yield f"{'# ' if markdown else ''}Measures of {printable(measures.source.name)}"
     yield ""
     yield (
-        f"{measures.events:,} events, {measures.period.first} to {measures.period.last}; "
+        f"{counted(measures.events, 'event', 'events')}, {measures.period.first} to"
+        f" {measures.period.last}; "
         f"case {s.case}, event {s.event}, time {s.time}; window {_seconds(s.window_seconds)}, "
-        f"groups under {s.min_cases} cases suppressed"
+        f"groups under {counted(s.min_cases, 'case', 'cases')} suppressed"
     )
     for map_id, journey in measures.maps.items():
         yield ""
@@ -60,7 +62,8 @@ def _map(map_id: str, m: MapMeasures, markdown: bool) -> Iterator[str]:
     yield f"{'## ' if markdown else ''}{map_id} ({m.path})"
     yield ""
     yield (
-        f"{m.cases:,} cases, {m.events:,} events claimed; coverage {_share(m.coverage.events)}"
+        f"{counted(m.cases, 'case', 'cases')}, {counted(m.events, 'event', 'events')} claimed;"
+        f" coverage {_share(m.coverage.events)}"
         f" of events, {_share(m.coverage.event_names)} of event names"
     )
     steps = [

@@ -25,6 +25,7 @@ def build(
     measures: MeasuresOption = None,
 ) -> None:
     """Build a browsable site: every map, an index, personas, channels by stage, a backlog."""
+    from journeymap.i18n.english import counted
     from journeymap.report.text import line
     from journeymap.site import SiteError
     from journeymap.site import build as run
@@ -41,9 +42,9 @@ def build(
     for diagnostic in result.diagnostics:
         print(line(diagnostic))
     print(
-        f"built {result.maps} maps into {out} in {result.seconds:.1f} s:"
+        f"built {counted(result.maps, 'map', 'maps')} into {out} in {result.seconds:.1f} s:"
         f" {result.rendered} rendered, {result.reused} unchanged, {result.failed} with errors;"
-        f" {result.files} files",
+        f" {counted(result.files, 'file', 'files')}",
         file=sys.stderr,
     )
     worst = {d.severity.label for d in result.diagnostics}

@@ -53,6 +53,8 @@ def simulate(
     except ValueError:
         raise fail(f"--start {start!r} is not a date like 2026-01-05") from None
     options = Options(cases, seed, first, days, noise, repeats, ties, late, drop_off)
+    from journeymap.i18n.english import counted
+
     try:
         result = simulate_file(path, out, options)
     except SimulateError as error:
@@ -61,7 +63,10 @@ def simulate(
         print(line(diagnostic), file=sys.stderr)
     if result.diagnostics:
         raise typer.Exit(1)
-    print(f"wrote {out}: {result.events:,} events of {result.cases:,} cases")
+    written = (
+        f"{counted(result.events, 'event', 'events')} of {counted(result.cases, 'case', 'cases')}"
+    )
+    print(f"wrote {out}: {written}")
 
 
 def register(app: typer.Typer) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from journeymap.diagnostics import printable
 from journeymap.diff.changes import Change
+from journeymap.i18n.english import counted
 from journeymap.text.clean import plain_text
 
 MARKERS = {
@@ -158,7 +159,7 @@ def _container_words(c: Change) -> tuple[str, list[Arg]]:
 def _stage_words(kind: str, key: Arg, data: dict[str, Any]) -> tuple[str, list[Arg]]:
     """`stage <id> added: <title> (3 steps)`; stages with built-in titles have none."""
     steps = len(data.get("steps", ()))
-    suffix = f" ({steps} step{'' if steps == 1 else 's'})"
+    suffix = f" ({counted(steps, 'step', 'steps')})"
     if data.get("title"):
         return f"stage {{0}} {kind}: {{1}}{suffix}", [key, text(data["title"])]
     return f"stage {{0}} {kind}{suffix}", [key]

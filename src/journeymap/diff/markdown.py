@@ -63,11 +63,11 @@ def _future(report: FutureReport) -> str:
         "",
         f"#### Resolved pain points ({len(report.resolved)})",
         "",
-        *_pains(report.resolved),
+        *_pains(report.resolved, "No pain point is resolved yet."),
         "",
         f"#### Open pain points, most severe first ({len(report.open)})",
         "",
-        *_pains(report.open),
+        *_pains(report.open, "No pain point is left open."),
         "",
         "#### Future steps",
         "",
@@ -82,12 +82,12 @@ def _future(report: FutureReport) -> str:
     lines += [
         f"- {md_code(key)} in {md_code(stage)}: “{md_escape(label)}”"
         for key, stage, label in report.unmatched
-    ] or ["- none"]
+    ] or ["Every step has a counterpart."]
     return "\n".join(lines) + "\n"
 
 
-def _pains(pains: list[PainStatus]) -> list[str]:
-    return [_pain(p) for p in pains] or ["- none"]
+def _pains(pains: list[PainStatus], empty: str) -> list[str]:
+    return [_pain(p) for p in pains] or [empty]
 
 
 def _pain(pain: PainStatus) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from journeymap.diff.changes import Change, MapDiff, counts
 from journeymap.diff.describe import Arg, Sentence, safe
+from journeymap.i18n.english import counted
 
 Quote = Callable[[Arg], str]
 
@@ -86,5 +87,6 @@ def overall(maps: list[MapDiff]) -> str:
     return head + (f"; {plural(changes, 'change')}" if changes else "")
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def plural(n: int, one: str, other: str | None = None) -> str:
+    """`1 change`, `2 changes` by CLDR's English rules; `other` for a noun not made with -s."""
+    return counted(n, one, other or f"{one}s")

@@ -151,7 +151,7 @@ def _rows(
         (
             "lane.metrics",
             [
-                f"{escape(humanize(k))}: {escape(metric_value(k, v))}"
+                f"{escape(humanize(k))}: {escape(metric_value(k, v, labels))}"
                 for k, v in step.metrics.items()
             ],
         ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from journeymap.i18n import Labels
 from journeymap.layout.context import Context, clean, format_number
 from journeymap.layout.funnel_chart import funnel_chart, step_names
 from journeymap.layout.measured import (
@@ -58,22 +59,22 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
     variants = measured.map.variants
     hidden = ""
     if variants.suppressed_variants:
-        hidden = ctx.labels.format(
+        hidden = ctx.labels.count(
             "analytics.hidden_variants",
-            n=format_number(variants.suppressed_variants),
-            min=format_number(measured.min_cases),
+            variants.suppressed_variants,
+            min=format_number(measured.min_cases, ctx.labels),
         )
     return Analytics(
         facts=_facts(ctx, measured),
         chart=funnel_chart(journey, ctx, measured),
-        funnel=_funnel_rows(measured, names),
+        funnel=_funnel_rows(measured, names, ctx.labels),
         conformance=_conformance(ctx, measured),
         variants=tuple(
             (
                 path_numbers(journey, v.path),
                 _short(names.get(v.path[-1], v.path[-1]), 60) if v.path else "",
-                count(v.cases, measured),
-                percent(v.share),
+                count(v.cases, measured, ctx.labels),
+                percent(v.share, ctx.labels),
                 v.conforms,
             )
             for v in variants.top
@@ -81,7 +82,8 @@ def lay_out_analytics(journey: JourneyMap, ctx: Context, measured: Measured) -> 
         hidden=hidden,
         gaps=gaps(journey, ctx, measured)[:GAPS_SHOWN],
         unclaimed=tuple(
-            (clean(u.name), format_number(u.events)) for u in measured.map.coverage.top_unclaimed
+            (clean(u.name), format_number(u.events, ctx.labels))
+            for u in measured.map.coverage.top_unclaimed
         ),
         text=_texts(ctx),
     )
@@ -136,31 +138,31 @@ def _facts(ctx: Context, measured: Measured) -> tuple[tuple[str, str], ...]:
     labels, coverage = ctx.labels, measured.map.coverage
     facts = [
         (labels["analytics.period"], period(ctx, measured) or "\u2013"),
-        (labels["analytics.cases"], count(measured.map.cases, measured)),
+        (labels["analytics.cases"], count(measured.map.cases, measured, ctx.labels)),
         (labels["analytics.source"], clean(measured.source)),
     ]
     if coverage.events is not None and coverage.event_names is not None:
         text = labels.format(
             "analytics.coverage_text",
-            events=percent(coverage.events),
-            names=percent(coverage.event_names),
+            events=percent(coverage.events, ctx.labels),
+            names=percent(coverage.event_names, ctx.labels),
         )
         facts.append((labels["analytics.coverage"], text))
     if measured.min_cases:
-        text = labels.format("analytics.suppressed_text", n=format_number(measured.min_cases))
+        text = labels.count("analytics.suppressed_text", measured.min_cases)
         facts.append((labels["analytics.suppression"], text))
     return tuple(facts)
 
 
 def _funnel_rows(
-    measured: Measured, names: dict[str, str]
+    measured: Measured, names: dict[str, str], labels: Labels
 ) -> tuple[tuple[str, str, str, str, str], ...]:
     return tuple(
         (
             names.get(row.step, row.step),
-            count(row.cases, measured),
-            share(row.conversion, measured),
-            share(row.from_previous, measured) if index else "",
+            count(row.cases, measured, labels),
+            share(row.conversion, measured, labels),
+            share(row.from_previous, measured, labels) if index else "",
             duration(row.median_seconds) if index else "",
         )
         for index, row in enumerate(measured.map.funnel.steps)
@@ -173,8 +175,8 @@ def _conformance(ctx: Context, measured: Measured) -> str:
         return ""
     return ctx.labels.format(
         "analytics.conformance_text",
-        share=percent(variants.conformance),
-        paths=format_number(variants.distinct),
+        share=percent(variants.conformance, ctx.labels),
+        paths=ctx.labels.count("count.paths", variants.distinct),
     )
 
 
@@ -192,13 +194,15 @@ def gaps(journey: JourneyMap, ctx: Context, measured: Measured) -> tuple[Gap, ..
         what = f"{names.get(seen.source, seen.source)} \u2192 {names.get(seen.target, seen.target)}"
         belief = declared.get((seen.source, seen.target))
         if seen.declared and belief is not None and seen.share is not None:
-            data = labels.format("analytics.measured_share", share=percent(seen.share))
+            data = labels.format("analytics.measured_share", share=percent(seen.share, ctx.labels))
             points = round((seen.share - belief) * 100)
             data += f" ({points:+d} pts)".replace("-", "\u2212")
             found.append(Gap(what, _declared(ctx, belief), data, abs(seen.share - belief)))
         elif not seen.declared and seen.share is not None and seen.share >= UNDRAWN_FROM:
             data = labels.format(
-                "analytics.undrawn_data", share=percent(seen.share), n=count(seen.cases, measured)
+                "analytics.undrawn_data",
+                share=percent(seen.share, ctx.labels),
+                n=count(seen.cases, measured, ctx.labels),
             )
             found.append(Gap(what, labels["analytics.not_on_map"], data, seen.share))
     for edge in measured.map.unobserved:
@@ -217,7 +221,7 @@ def gaps(journey: JourneyMap, ctx: Context, measured: Measured) -> tuple[Gap, ..
 def _declared(ctx: Context, belief: float | None) -> str:
     if belief is None:
         return ctx.labels["analytics.on_map"]
-    return ctx.labels.format("analytics.declared_share", share=percent(belief))
+    return ctx.labels.format("analytics.declared_share", share=percent(belief, ctx.labels))
 
 
 __all__ = ["Analytics", "Gap", "gaps", "lay_out_analytics", "suppressed_text"]

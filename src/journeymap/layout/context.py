@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from journeymap.config import BUILTIN_CHANNELS, Channel
 from journeymap.i18n import Labels, labels
 from journeymap.text import clean_text, line_height, wrap
-from journeymap.theme import Theme
+from journeymap.theme import Theme, for_locale
 
 
 def clean(text: str) -> str:
@@ -59,7 +59,7 @@ class Context:
 def make_context(
     *, locale: str, theme: Theme, channels: Mapping[str, Channel] | None = None
 ) -> Context:
-    return Context(theme=theme, labels=labels(locale), channels=channels or {})
+    return Context(theme=for_locale(theme, locale), labels=labels(locale), channels=channels or {})
 
 
 def baseline(top: float, index: int, size: float, line_height: float) -> float:
@@ -67,33 +67,24 @@ def baseline(top: float, index: int, size: float, line_height: float) -> float:
     return top + index * line_height + line_height / 2 + 0.35 * size
 
 
-def format_number(value: float | str) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", "\u202f")
-    if abs(value) < 1 or abs(value) >= 1e15:  # 1e300 as 1e+300, not 301 digits of float noise
-        return f"{value + 0.0:.3g}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+def format_number(value: float | str, labels: Labels) -> str:
+    """A number as the map's locale writes it (CLDR, `Labels.number`); text as written."""
+    return value if isinstance(value, str) else labels.number(value)
 
 
 def is_fraction_metric(name: str) -> bool:
     return name.endswith(("_rate", "_share", "_ratio")) or name in ("rate", "share", "conversion")
 
 
-def metric_value(name: str, value: float | str) -> str:
-    """Rates and shares (0..1) as percentages; everything else as written."""
+def metric_value(name: str, value: float | str, labels: Labels) -> str:
+    """Rates and shares (0..1) as percentages; everything else as a number of the locale."""
     if isinstance(value, int | float) and is_fraction_metric(name) and 0 <= value <= 1:
-        percent = value * 100 + 0.0  # -0.0 is 0%, not -0%
-        return f"{percent:.0f}%" if percent == round(percent) else f"{percent:.1f}%"
-    return format_number(value)
+        return labels.percent(value)
+    return format_number(value, labels)
 
 
 def humanize(name: str) -> str:
-    """`completion_rate` as "Completion rate"; short names such as `nps` as acronyms."""
-    if len(name) <= 4 and name.isalpha():
-        return name.upper()
-    words = name.replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
+    """A metric's name as its author wrote it, underscores read as spaces: `completion_rate`
+    is "completion rate", `date` stays "date". Changing its case would guess wrong (`date`
+    is no acronym, `nps` may be one), so the author decides."""
+    return name.replace("_", " ").strip()

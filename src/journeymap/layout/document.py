@@ -48,6 +48,7 @@ class Link:
 @dataclass(frozen=True, slots=True)
 class Document:
     lang: str
+    direction: str
     title: str
     kind: str
     meta: str
@@ -99,6 +100,7 @@ def lay_out_document(
     labels = ctx.labels
     return Document(
         lang=labels.locale,
+        direction=labels.direction,
         title=clean(journey.title),
         kind=labels[f"kind.{journey.kind}"],
         meta=clean(meta_line(ctx, journey)),
@@ -140,7 +142,8 @@ def _texts(ctx: Context) -> dict[str, str]:
         "section.research",
         "table.lane",
         "table.text",
-        "table.none",
+        "empty.pain_points",
+        "empty.opportunities",
         "label.severity",
         "label.owner",
         "label.impact",
@@ -207,7 +210,9 @@ def _cell(ctx: Context, lane: str, step: Step) -> tuple[str, ...]:
     if lane == "opportunities":
         return tuple(clean(o.text) for o in step.opportunities)
     if lane == "metrics":
-        return tuple(f"{humanize(k)}: {metric_value(k, v)}" for k, v in step.metrics.items())
+        return tuple(
+            f"{humanize(k)}: {metric_value(k, v, labels)}" for k, v in step.metrics.items()
+        )
     if lane == "place":
         return (clean(step.place),) if step.place else ()
     if lane == "resolves":

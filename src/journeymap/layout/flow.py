@@ -97,7 +97,11 @@ def _scene(
         width=r1(bb_w + 2 * pad),
         height=r1(bb_h + 2 * pad),
         title=clean(journey.title),
-        description=ctx.labels.format("a11y.flow", steps=len(nodes), branches=branches),
+        description=ctx.labels.format(
+            "a11y.flow",
+            steps=ctx.labels.count("count.steps", len(nodes)),
+            branches=ctx.labels.count("count.branch_points", branches),
+        ),
         background=theme.colors.background,
         font_family=theme.font_family,
         id_prefix=prefix,

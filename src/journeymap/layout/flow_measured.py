@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from journeymap.i18n import Labels
 from journeymap.layout.context import Context, baseline
 from journeymap.layout.measured import Measured, count, percent, suppressed_text
 from journeymap.layout.scene import Element, Rect, Text, r1
@@ -53,7 +54,7 @@ class EdgeFigures:
         labels = ctx.labels
         parts = []
         if edge.share is not None:
-            parts.append(labels.format("flow.declared", share=percent(edge.share)))
+            parts.append(labels.format("flow.declared", share=percent(edge.share, labels)))
         bound = self.measured.map.steps
         if source not in bound or edge.to not in bound:  # not measured: belief only
             return " \u00b7 ".join([*parts, *([edge.label] if edge.label else [])]), EdgeLook("map")
@@ -62,7 +63,7 @@ class EdgeFigures:
             parts.append(labels["flow.never"])
             look = EdgeLook("unobserved")
         else:
-            parts.append(labels.format("flow.measured", share=self._share(seen)))
+            parts.append(labels.format("flow.measured", share=self._share(seen, labels)))
             look = EdgeLook("map", self.band(seen.cases))
         if edge.label:
             parts.append(edge.label)
@@ -81,7 +82,7 @@ class EdgeFigures:
         return found[:UNDRAWN_SHOWN]
 
     def undrawn_label(self, ctx: Context, seen: TransitionMeasures) -> tuple[str, EdgeLook]:
-        text = ctx.labels.format("flow.undrawn", share=self._share(seen))
+        text = ctx.labels.format("flow.undrawn", share=self._share(seen, ctx.labels))
         return text, EdgeLook("undrawn", self.band(seen.cases))
 
     def drop(self, ctx: Context, step: Step, declared: float | None) -> tuple[str, EdgeLook] | None:
@@ -92,14 +93,16 @@ class EdgeFigures:
             return None
         parts = []
         if declared is not None:
-            parts.append(ctx.labels.format("flow.declared", share=percent(declared)))
-        parts.append(ctx.labels.format("flow.measured", share=percent(measured / figures.reach)))
+            parts.append(ctx.labels.format("flow.declared", share=percent(declared, ctx.labels)))
+        parts.append(
+            ctx.labels.format("flow.measured", share=percent(measured / figures.reach, ctx.labels))
+        )
         return " \u00b7 ".join(parts), EdgeLook("drop", self.band(measured))
 
-    def _share(self, seen: TransitionMeasures) -> str:
+    def _share(self, seen: TransitionMeasures, labels: Labels) -> str:
         if seen.share is None:
-            return suppressed_text(self.measured)
-        return percent(seen.share)
+            return suppressed_text(self.measured, labels)
+        return percent(seen.share, labels)
 
 
 def node_figures(
@@ -121,14 +124,16 @@ def node_figures(
     if state == "unbound" or figures is None:
         return [Text(10, y, (labels["funnel.unbound"],), size, colors.muted, r1(lh), italic=True)]
     if state == "suppressed":
-        text = f"{suppressed_text(measured)} \u00b7 {labels['funnel.suppressed']}"
+        text = f"{suppressed_text(measured, ctx.labels)} \u00b7 {labels['funnel.suppressed']}"
         return [Text(10, y, (text,), size, colors.muted, r1(lh), italic=True)]
     if state == "unreached":
         return [
             Text(10, y, (labels["funnel.unreached"],), size, colors.negative, r1(lh), bold=True)
         ]
     share = figures.share or 0.0
-    text = labels.format("flow.reach", n=count(figures.reach, measured), share=percent(share))
+    text = labels.format(
+        "flow.reach", n=count(figures.reach, measured, ctx.labels), share=percent(share, ctx.labels)
+    )
     track = width - 20
     out: list[Element] = [
         Text(10, y, (text,), size, colors.text, r1(lh), css="node-reach"),
@@ -141,8 +146,8 @@ def node_figures(
         key = "funnel.ended" if step_id in ends else "funnel.left"
         left = labels.format(
             key,
-            n=count(figures.drop_off, measured),
-            share=percent(figures.drop_off / figures.reach),
+            n=count(figures.drop_off, measured, ctx.labels),
+            share=percent(figures.drop_off / figures.reach, ctx.labels),
         )
         color = colors.muted if step_id in ends else colors.pain_text
         out.append(

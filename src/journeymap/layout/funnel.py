@@ -115,7 +115,7 @@ def _cell(
     bars: list[Element] = [_track(ctx, x, floor, bar, dashed=state == "suppressed")]
     lines: list[tuple[str, str, bool, bool]] = []
     if state == "suppressed":
-        lines.append((suppressed_text(measured), colors.muted, True, False))
+        lines.append((suppressed_text(measured, ctx.labels), colors.muted, True, False))
         lines.append((labels["funnel.suppressed"], colors.muted, False, True))
     elif state == "unreached":
         lines.append(("0", colors.negative, True, False))
@@ -124,10 +124,10 @@ def _cell(
         reach, cases = figures.reach or 0, measured.map.cases or 1
         share = figures.share or 0.0
         bars.append(_bar(x, (floor, bar), share, colors.new_bg, colors.accent, "reach"))
-        lines.append((count(figures.reach, measured), colors.text, True, False))
+        lines.append((count(figures.reach, measured, ctx.labels), colors.text, True, False))
         lines.append(
             (
-                labels.format("funnel.of_cases", share=percent(reach / cases)),
+                labels.format("funnel.of_cases", share=percent(reach / cases, ctx.labels)),
                 colors.muted,
                 False,
                 False,
@@ -158,7 +158,9 @@ def _ended(
     colors = ctx.theme.colors
     key = "funnel.ended" if terminal else "funnel.left"
     text = ctx.labels.format(
-        key, n=count(drop_off, measured), share=percent(drop_off / (reach or 1))
+        key,
+        n=count(drop_off, measured, ctx.labels),
+        share=percent(drop_off / (reach or 1), ctx.labels),
     )
     return text, colors.muted if terminal else colors.pain_text, not terminal, False
 
@@ -166,10 +168,16 @@ def _ended(
 def _funnel_text(ctx: Context, measured: Measured, row: FunnelStep) -> list[str]:
     """ "Funnel 61%", then "80% of the step before" (not on the funnel's first step)."""
     conversion, previous = row.conversion, row.from_previous
-    share = percent(conversion) if conversion is not None else suppressed_text(measured)
+    share = (
+        percent(conversion, ctx.labels)
+        if conversion is not None
+        else suppressed_text(measured, ctx.labels)
+    )
     lines = [ctx.labels.format("funnel.conversion", share=share)]
     if previous is not None and conversion is not None and conversion < 1:
-        lines.append(ctx.labels.format("analytics.from_previous", share=percent(previous)))
+        lines.append(
+            ctx.labels.format("analytics.from_previous", share=percent(previous, ctx.labels))
+        )
     return lines
 
 
@@ -249,7 +257,7 @@ def _legend(ctx: Context, measured: Measured, top: float) -> tuple[list[Element]
             )
         )
         y += lh
-    notes = [ctx.labels.format("funnel.cases", n=count(measured.map.cases, measured))]
+    notes = [ctx.labels.count("count.cases", _cases(measured))]
     if measured.first and measured.last:
         notes.extend(period(ctx, measured).replace(" \u2013 ", " \u2013\n").split("\n"))
     for note in notes:
@@ -267,3 +275,9 @@ def _legend(ctx: Context, measured: Measured, top: float) -> tuple[list[Element]
         )
         y += len(lines) * lh
     return out, y + 2
+
+
+def _cases(measured: Measured) -> int | str:
+    """The measured cases, or the suppression text where there were too few to show."""
+    cases = measured.map.cases
+    return count(cases, measured) if cases is None else cases

@@ -62,8 +62,8 @@ def step_names(journey: JourneyMap) -> dict[str, str]:
 
 def _value(ctx: Context, cases: int | None, conversion: float | None, measured: Measured) -> str:
     if cases is None or conversion is None:
-        return f"{suppressed_text(measured)} ({ctx.labels['funnel.suppressed']})"
-    return f"{count(cases, measured)} \u00b7 {percent(conversion)}"
+        return f"{suppressed_text(measured, ctx.labels)} ({ctx.labels['funnel.suppressed']})"
+    return f"{count(cases, measured, ctx.labels)} \u00b7 {percent(conversion, ctx.labels)}"
 
 
 def _bar(ctx: Context, name: str, conversion: float | None, value: str, y: float) -> Group:
@@ -99,7 +99,11 @@ def _between(ctx: Context, previous: float | None, y: float, measured: Measured)
     colors = ctx.theme.colors
     size = ctx.small
     lh = ctx.line_height(size)
-    share = percent(previous) if previous is not None else suppressed_text(measured)
+    share = (
+        percent(previous, ctx.labels)
+        if previous is not None
+        else suppressed_text(measured, ctx.labels)
+    )
     text = ctx.labels.format("analytics.from_previous", share=share)
     return Text(
         r1(PAD + LABEL_W + 6),

@@ -285,8 +285,8 @@ def describe(ctx: Context, journey: JourneyMap) -> str:
         "a11y.map",
         kind=ctx.labels[f"kind.{journey.kind}"],
         title=journey.title,
-        stages=len(journey.stages),
-        steps=len(steps),
+        stages=ctx.labels.count("count.stages", len(journey.stages)),
+        steps=ctx.labels.count("count.steps", len(steps)),
     )
     scored = [s for s in steps if s.emotion is not None]
     if scored:

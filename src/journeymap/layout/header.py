@@ -26,7 +26,7 @@ def header_band(
 ) -> tuple[list[Element], float]:
     colors = ctx.theme.colors
     out: list[Element] = []
-    kind = ctx.labels[f"kind.{journey.kind}"].upper()
+    kind = ctx.labels.upper(ctx.labels[f"kind.{journey.kind}"])
     small_lh = ctx.line_height(ctx.small)
     out.append(
         Text(
@@ -86,7 +86,7 @@ def meta_line(ctx: Context, journey: JourneyMap) -> str:
     if journey.owner:
         parts.append(f"{labels['header.owner']}: {journey.owner}")
     if journey.updated:
-        parts.append(f"{labels['header.updated']}: {journey.updated}")
+        parts.append(f"{labels['header.updated']}: {labels.date(journey.updated)}")
     if journey.tags:
         parts.append(" ".join(f"#{tag}" for tag in journey.tags))
     return "  \u00b7  ".join(parts)
@@ -138,7 +138,7 @@ def _heading(ctx: Context, text: str, x: float, y: float) -> tuple[Text, float]:
     heading = Text(
         r1(x),
         r1(baseline(y, 0, ctx.small, lh)),
-        (text.upper(),),
+        (ctx.labels.upper(text),),
         ctx.small,
         ctx.theme.colors.muted,
         r1(lh),

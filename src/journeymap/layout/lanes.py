@@ -208,7 +208,7 @@ def metrics(ctx: Context, facts: MapFacts, step: Step, width: float) -> list[Blo
         plain_item(
             ctx,
             width,
-            f"{humanize(name)}: {metric_value(name, value)}",
+            f"{humanize(name)}: {metric_value(name, value, ctx.labels)}",
             colors.text,
             icon="metric",
             icon_color=colors.accent,

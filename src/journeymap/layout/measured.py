@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from journeymap.i18n import Labels
 from journeymap.layout.context import Context, format_number
 from journeymap.model import JourneyMap, transitions
 
@@ -53,33 +54,32 @@ def terminal_steps(journey: JourneyMap, measured: Measured | None = None) -> fro
     )
 
 
-def percent(value: float) -> str:
-    """0.769 as "77%"; small shares keep a decimal so 0.4% never reads as 0%."""
+def percent(value: float, labels: Labels) -> str:
+    """0.769 as "77%" (as the locale writes it); small shares keep a decimal so 0.4% never
+    reads as 0%."""
     scaled = value * 100 + 0.0
-    if 0 < abs(scaled) < 9.95 and round(scaled) != scaled:
-        return f"{scaled:.1f}%"
-    return f"{scaled:.0f}%"
+    digits = 1 if 0 < abs(scaled) < 9.95 and round(scaled) != scaled else 0
+    return labels.percent(value, digits=digits)
 
 
-def count(value: int | None, measured: Measured) -> str:
+def count(value: int | None, measured: Measured, labels: Labels) -> str:
     """A case count, or "< N" where it was suppressed."""
-    return suppressed_text(measured) if value is None else format_number(value)
+    return suppressed_text(measured, labels) if value is None else format_number(value, labels)
 
 
-def share(value: float | None, measured: Measured) -> str:
-    return percent(value) if value is not None else suppressed_text(measured)
+def share(value: float | None, measured: Measured, labels: Labels) -> str:
+    return percent(value, labels) if value is not None else suppressed_text(measured, labels)
 
 
-def suppressed_text(measured: Measured) -> str:
-    return f"< {format_number(measured.min_cases)}" if measured.min_cases else "\u2013"
+def suppressed_text(measured: Measured, labels: Labels) -> str:
+    return f"< {format_number(measured.min_cases, labels)}" if measured.min_cases else "\u2013"
 
 
 def period(ctx: Context, measured: Measured) -> str:
-    """The measured period as dates ("2026-01-01 – 2026-03-31"), or an empty string."""
+    """The measured period as the locale writes dates ("Jan 1 – Mar 31, 2026"), or ""."""
     if not measured.first or not measured.last:
         return ""
-    first, last = measured.first[:10], measured.last[:10]
-    return first if first == last else f"{first} \u2013 {last}"
+    return ctx.labels.dates(measured.first[:10], measured.last[:10])
 
 
 def duration(seconds: float | None) -> str:

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 from journeymap import __version__
 from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.i18n.english import counted
 
 if TYPE_CHECKING:
     from journeymap.report import Outcome
@@ -95,7 +96,10 @@ def render_junit(outcome: Outcome) -> str:
         case = ElementTree.SubElement(suite, "testcase", classname="journeymap", name=path)
         if _failing(diagnostics):
             failure = ElementTree.SubElement(
-                case, "failure", message=f"{len(diagnostics)} problem(s)", type="journeymap"
+                case,
+                "failure",
+                message=counted(len(diagnostics), "problem", "problems"),
+                type="journeymap",
             )
             failure.text = "\n".join(d.one_line() for d in diagnostics)
         elif diagnostics:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from journeymap.diagnostics import Diagnostic, Severity
+from journeymap.i18n.english import counted
 
 if TYPE_CHECKING:
     from journeymap.report import Outcome
@@ -31,10 +32,11 @@ def summary(outcome: Outcome) -> str:
     errors, warnings = outcome.count(Severity.ERROR), outcome.count(Severity.WARNING)
     files = len(outcome.files)
     bad = len({d.path for d in outcome.diagnostics if d.severity is Severity.ERROR})
-    noun = "file" if files == 1 else "files"
+    checked = counted(files, "file", "files")
     if not outcome.diagnostics:
-        return f"{files} {noun} checked, no problems"
+        return f"{checked} checked, no problems"
     return (
-        f"{files} {noun} checked: {errors} error(s) in {bad} file(s), {warnings} warning(s),"
+        f"{checked} checked: {counted(errors, 'error', 'errors')} in"
+        f" {counted(bad, 'file', 'files')}, {counted(warnings, 'warning', 'warnings')},"
         f" {outcome.count(Severity.INFO)} info"
     )

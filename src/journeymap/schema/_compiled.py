@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "41c86627371bc75c74c6187df49c8fc7816bc207fab128ef23c662396afd91a0"
+SCHEMA_SHA256 = "759fe23765c4fa35548e748855caed83c3a67c70fd758ab552ae8f04f8e03c0f"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -12,7 +12,7 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 REGEX_PATTERNS = {
     '^[a-z0-9]+(?:-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(?:-[a-z0-9]+)*\\Z'),
-    '^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$': re.compile('^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\\Z'),
+    '^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$': re.compile('^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*\\Z'),
     '^(https?://|mailto:)[^\\s]+$': re.compile('^(https?://|mailto:)[^\\s]+\\Z'),
     '^[a-z][a-z0-9_]*$': re.compile('^[a-z][a-z0-9_]*\\Z'),
     '^(?:[01][0-9]|2[0-3]):[0-5][0-9]$': re.compile('^(?:[01][0-9]|2[0-3]):[0-5][0-9]\\Z')
@@ -256,7 +256,7 @@ def validate____defs_locale(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (str)):
         raise JsonSchemaValueException('invalid')
     if isinstance(data, str):
-        if not REGEX_PATTERNS['^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$'].search(data):
+        if not REGEX_PATTERNS['^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$'].search(data):
             raise JsonSchemaValueException('invalid')
     return data
 

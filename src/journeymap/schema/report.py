@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from journeymap.i18n.english import counted
 from journeymap.schema import schema
 
 if TYPE_CHECKING:
@@ -297,7 +298,7 @@ def _explain_size(error: Failure) -> Iterator[Problem]:
     words = {
         "minLength": "text is empty" if error.value == 1 else "text is too short",
         "maxLength": f"text is longer than {error.value} characters",
-        "minItems": f"needs at least {error.value} item(s)",
+        "minItems": f"needs at least {counted(error.value, 'item', 'items')}",
         "maxItems": f"has more than {error.value} items",
         "maxProperties": f"has more than {error.value} entries",
     }

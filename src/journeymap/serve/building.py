@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeymap.diagnostics import Severity
+from journeymap.i18n.english import counted
 from journeymap.report.text import line
 from journeymap.site import BuildResult, SiteError, build
 
@@ -51,7 +52,7 @@ def problems_of(result: BuildResult) -> tuple[str, ...]:
 def _outcome(result: BuildResult) -> Build:
     broken = f", {result.failed} with errors" if result.failed else ""
     summary = (
-        f"built {result.maps} map(s) in {result.seconds:.2f} s:"
+        f"built {counted(result.maps, 'map', 'maps')} in {result.seconds:.2f} s:"
         f" {result.rendered} rendered, {result.reused} unchanged{broken}"
     )
     return Build(problems_of(result), summary)

@@ -32,11 +32,12 @@ def add_loss(rows: list[dict[str, Any]], summaries: list[Summary], words: Labels
         if row["step_id"] not in lost:
             row["lost_text"] = words["funnel.unbound"]
         elif lost[row["step_id"]] is None:
-            row["lost_text"] = f"< {format_number(facts['min_cases'])}"
+            row["lost_text"] = f"< {format_number(facts['min_cases'], words)}"
         else:
             row["lost"] = lost[row["step_id"]]
             row["loss"] = row["lost"] * (row["severity"] or 1)
-            row["lost_text"] = format_number(row["lost"])
+            row["lost_text"] = format_number(row["lost"], words)
+            row["loss_text"] = format_number(row["loss"], words)
     return bool(measured)
 
 
@@ -49,7 +50,7 @@ def by_loss(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def loss_cells(row: dict[str, Any]) -> str:
-    loss = format_number(row["loss"]) if row["loss"] is not None else ""
+    loss = row.get("loss_text", "")
     lost = "num" if row["lost"] is not None else "muted"
     return f'<td class="{lost}">{escape(row["lost_text"])}</td><td class="num loss">{loss}</td>'
 
@@ -77,9 +78,9 @@ def index_note(summary: Summary, words: Labels) -> str:
     if not facts:
         return ""
     first, last = (facts["first"] or "")[:10], (facts["last"] or "")[:10]
-    period = first if first == last else f"{first} \u2013 {last}"
+    period = words.dates(first, last)
     parts = [words.format("site.measured", period=period) if first else words["site.measured_none"]]
-    parts.append(words.format("funnel.cases", n=format_number(facts["cases"])))
+    parts.append(words.count("count.cases", facts["cases"]))
     if facts["events"] is not None:
-        parts.append(words.format("site.coverage", share=percent(facts["events"])))
+        parts.append(words.format("site.coverage", share=percent(facts["events"], words)))
     return " \u00b7 ".join(parts)

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from journeymap.config import Project
 from journeymap.i18n import Labels, labels
+from journeymap.i18n.scripts import script_stack
 from journeymap.interchange.csv_format import guard
 from journeymap.layout.context import make_context
 from journeymap.model import KINDS, PHASES
@@ -44,7 +45,11 @@ def site_pages(
 ) -> dict[str, bytes]:
     """Every shared page by its path in the site."""
     words = labels(project.locale)
-    common = {"labels": words, "site_title": project.name or words["site.maps"]}
+    common = {
+        "labels": words,
+        "site_title": project.name or words["site.maps"],
+        "font_family": Markup(script_stack(project.locale)),
+    }
     personas = _personas(summaries, words)
     rows = backlog_rows(summaries)
     measured = add_loss(rows, summaries, words)
@@ -179,7 +184,7 @@ def _backlog_html(rows: list[dict[str, Any]], words: Labels, *, measured: bool =
     out = []
     for r in rows:
         resolved = r["resolved_by"]
-        by = f'<span class="resolved">{user_html("; ".join(resolved))}</span>' if resolved else ""
+        by = f'<span class="resolved">{user_html(words.join(resolved))}</span>' if resolved else ""
         out.append(
             f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
             f"<td>{user_html(r['text'])}</td><td>{user_html(r['owner'] or '')}</td>"

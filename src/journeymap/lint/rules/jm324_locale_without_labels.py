@@ -5,8 +5,12 @@ fine, but it should not come as a surprise on the printed poster.
 
 **Anti-pattern**: `locale: de` expecting German labels.
 
-**Best practice**: use a built-in locale (en, hu, zh-TW, nb, el) or name your stages with
-`title:`; contributions of new label files are welcome.
+**Best practice**: use a built-in locale (en, hu, zh-TW, zh-CN, nb, el) or name your stages
+with `title:`; contributions of new label files are welcome. Any BCP 47 tag is accepted: the
+labels fall back along CLDR's chain (`zh-Hant-HK` reads Traditional Chinese, `zh-SG`
+Simplified, `nn` Norwegian), and the page's `lang`, fonts, direction, plurals and numbers
+follow the tag itself. A language CLDR does not know is reported too, since its numbers
+and plurals are English as well.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeymap.i18n import resolve_locale
+from journeymap.i18n.tags import parse
 from journeymap.lint.rule import Context, Finding
 from journeymap.model import JourneyMap
 
@@ -24,7 +29,10 @@ SEVERITY = "info"
 
 def check(journey: JourneyMap, context: Context) -> Iterator[Finding]:
     resolved = resolve_locale(journey.locale)
-    if resolved == "en" and not journey.locale.lower().startswith("en"):
-        yield Finding(
-            ("locale",), f"locale {journey.locale!r} has no built-in labels; English is used"
-        )
+    if resolved != "en" or journey.locale.lower().split("-")[0] == "en":
+        return
+    if not parse(journey.locale).known:
+        message = f"locale {journey.locale!r} is a language CLDR does not know; English is used"
+    else:
+        message = f"locale {journey.locale!r} has no built-in labels; English is used"
+    yield Finding(("locale",), message)

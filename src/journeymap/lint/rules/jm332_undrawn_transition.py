@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeymap.i18n.english import counted
 from journeymap.lint.rule import Context, Finding
 from journeymap.lint.rules.jm33_measured import edge_at, percent, steps_by_id
 from journeymap.model import JourneyMap, Step
@@ -42,7 +43,8 @@ def check(journey: JourneyMap, context: Context) -> Iterator[Finding]:
         if share >= limit - 1e-9 and transition.target in steps:
             yield Finding(
                 edge_at(steps[source], transition.target),
-                f"{transition.cases or 0:,} cases ({percent(share)} of step {source!r}) go on to"
+                f"{counted(transition.cases or 0, 'case', 'cases')} ({percent(share)} of step"
+                f" {source!r}) go on to"
                 f" {transition.target!r}, which the map does not draw",
                 f"add {transition.target} to `next` of {source}, or check the bindings",
                 key=True,
