@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from journeymap.cli.terminal import wants_color
 from journeymap.diagnostics import printable
 
 MeasuresOption = Annotated[
@@ -111,7 +112,7 @@ def validate(
     if measures is not None:
         _check_measures(measures)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
-    color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    color = chosen is Format.text and wants_color(sys.stdout)
     result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
     if result.missing:
         raise fail(f"no such file, directory or match: {listed(result.missing)}")
