@@ -37,6 +37,7 @@ class Kind(enum.StrEnum):
     day_in_the_life = "day-in-the-life"
     future_state = "future-state"
     service_blueprint = "service-blueprint"
+    persona = "persona"
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -159,17 +160,21 @@ def dump(path: Annotated[Path, typer.Argument(help="The map to dump.")]) -> None
 def init(
     name: Annotated[str, typer.Argument(help="File name or id of the new map.")],
     kind: Annotated[
-        Kind, typer.Option("--kind", "-k", help="The kind of map.")
+        Kind, typer.Option("--kind", "-k", help="The kind of map, or persona for a persona file.")
     ] = Kind.current_state,
     locale: Annotated[str, typer.Option(help="Language tag of the new map.")] = "en",
+    title: Annotated[
+        str | None,
+        typer.Option(help="The map's title (a persona's name); default: from the file name."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Create a new, valid, commented map of the given kind."""
+    """Create a new, valid, commented map of the given kind (folders too)."""
     from journeymap.config import Project
     from journeymap.scaffold import ScaffoldError, scaffold
 
     try:
-        written = scaffold(name, kind=kind.value, locale=locale, force=force)
+        written = scaffold(name, kind=kind.value, locale=locale, force=force, title=title)
     except ScaffoldError as exc:
         raise fail(str(exc)) from None
     shown = Project(Path.cwd())
