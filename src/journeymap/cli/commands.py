@@ -96,6 +96,14 @@ def validate(
             help="A measures file for the rules JM330-JM334 (default: [analytics] measures).",
         ),
     ] = None,
+    only_maps: Annotated[
+        bool,
+        typer.Option(
+            "--only-maps",
+            help="Pass over YAML files with no `journeymap:` line (CI settings, data), as a"
+            " check of a whole repository wants.",
+        ),
+    ] = False,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -114,7 +122,14 @@ def validate(
         _check_measures(measures)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and wants_color(sys.stdout)
-    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
+    result = run(
+        paths,
+        jobs=jobs or None,
+        color=color,
+        with_lint=not no_lint,
+        measures=measures,
+        only_maps=only_maps,
+    )
     if result.missing:
         raise fail(f"no such file, directory or match: {listed(result.missing)}")
     if result.outside:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
+from pathlib import Path
 
 from journeymap.diagnostics import Diagnostic
 
@@ -43,3 +45,24 @@ def without_content(diagnostic: Diagnostic, text: str) -> Diagnostic:
     if diagnostic.code not in _ECHOING or looks_like_map(text):
         return diagnostic
     return dataclasses.replace(diagnostic, message=_ECHOING[diagnostic.code], hint=NOT_SHOWN)
+
+
+def declares_map(path: Path) -> bool:
+    """Whether a file found by a scan says it is a map: a top-level `journeymap:` line.
+
+    For `validate --only-maps` (the pre-commit hook), which checks a whole repository's maps
+    and must pass over its CI settings and data. A file that cannot be read as UTF-8 text,
+    or is not a regular file, counts as a map, so the reader reports what is wrong with it.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return True
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+        text = head.decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return bool(_VERSION_LINE.search(text))
+
+
+_HEAD_BYTES = 2 * 1024 * 1024
