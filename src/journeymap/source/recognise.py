@@ -24,10 +24,12 @@ _KIND_LINE = re.compile(
     _LINE_START + r"kind[ \t]*:[ \t]*(['\"]?)(?:" + "|".join(MAP_KINDS) + r")\1" + _LINE_END
 )
 _ECHOING = {
+    "JM005": "YAML syntax error",
     "JM007": "duplicate key",
     "JM009": "explicit YAML tag is not allowed",
 }
-"""Refusals of the YAML stage whose message names a key or tag from the file."""
+"""Refusals of the YAML stage whose message names a key, tag or value from the file (a
+syntax error's hint quotes the line it suggests quoting)."""
 
 
 def is_map_data(data: object) -> bool:
