@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "7a121e72b70ad1a06e63c8b47dc2f561e605bbf6e46b811a6c97a4dc63940ca9"
+SCHEMA_SHA256 = "a78a44458ef50c0846fc4113302d4b0be265ac5a305cb4ab14e874d10b1df405"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -1041,6 +1041,8 @@ def validate____defs_touchpoint(data, custom_formats={}, name_prefix=None):
         if "channel" in data_keys:
             data_keys.remove("channel")
             data__channel = data["channel"]
+            if not isinstance(data__channel, (str)):
+                raise JsonSchemaValueException('invalid')
             data__channel_any_of_count9 = 0
             if not data__channel_any_of_count9:
                 try:
@@ -1049,6 +1051,8 @@ def validate____defs_touchpoint(data, custom_formats={}, name_prefix=None):
                 except (JsonSchemaValueException, JsonSchemaValuesException): pass
             if not data__channel_any_of_count9:
                 try:
+                    if not isinstance(data__channel, (str)):
+                        raise JsonSchemaValueException('invalid')
                     if not (isinstance(data__channel, str) and data__channel == 'web' or isinstance(data__channel, str) and data__channel == 'app' or isinstance(data__channel, str) and data__channel == 'email' or isinstance(data__channel, str) and data__channel == 'phone' or isinstance(data__channel, str) and data__channel == 'chat' or isinstance(data__channel, str) and data__channel == 'social' or isinstance(data__channel, str) and data__channel == 'ads' or isinstance(data__channel, str) and data__channel == 'store' or isinstance(data__channel, str) and data__channel == 'mail' or isinstance(data__channel, str) and data__channel == 'sms' or isinstance(data__channel, str) and data__channel == 'loyalty' or isinstance(data__channel, str) and data__channel == 'other'):
                         raise JsonSchemaValueException('invalid')
                     data__channel_any_of_count9 += 1

@@ -47,12 +47,16 @@ class Salvaged:
 
 def salvage(source: Source) -> Salvaged | None:
     """`source` without the elements the schema refuses, or None when that would leave no
-    map (a required top-level property is wrong or missing)."""
-    from journeymap.schema.report import problems
+    map (a required top-level property is wrong or missing) or when the map has so many
+    schema problems (the report's limit) that what is left would say little."""
+    from journeymap.schema.report import MAX_PROBLEMS, problems
 
+    found = problems(source.data)
+    if len(found) >= MAX_PROBLEMS:
+        return None
     data, root = copy.deepcopy(source.data), copy.deepcopy(source.root)
     salvaged = Salvaged(Source(source.path, source.display, source.text, data, root), [], [])
-    pending = {tuple(p.pointer) for p in problems(data)}
+    pending = {tuple(p.pointer) for p in found}
     for _ in range(MAX_ROUNDS):
         if not pending or () in pending:
             return None
