@@ -110,3 +110,11 @@ def test_a_bad_channel_is_reported_as_a_bad_id(cli: Any, project: Any, write: An
     result = cli("validate", str(write("m.yaml", text)))
     assert "JM105 'Web' does not have the expected form" in result.stdout
     assert "kebab-case" in result.stdout
+
+
+def test_a_channel_of_the_wrong_type_is_one_type_error(cli: Any, project: Any, write: Any) -> None:
+    """The suggested names are no complaint of their own about a list."""
+    text = yaml.safe_dump(_map_with_channel(["web"]), sort_keys=False)
+    result = cli("validate", str(write("m.yaml", text)))
+    (line,) = result.stdout.splitlines()
+    assert "JM103 expected text, got a list" in line
