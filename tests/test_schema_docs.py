@@ -116,5 +116,5 @@ def test_a_channel_of_the_wrong_type_is_one_type_error(cli: Any, project: Any, w
     """The suggested names are no complaint of their own about a list."""
     text = yaml.safe_dump(_map_with_channel(["web"]), sort_keys=False)
     result = cli("validate", str(write("m.yaml", text)))
-    (line,) = result.stdout.splitlines()
+    (line,) = [line for line in result.stdout.splitlines() if ": JM1" in line]
     assert "JM103 expected text, got a list" in line
