@@ -175,7 +175,7 @@ def test_arc_sampling_finds_the_bulge() -> None:
 
 
 def test_every_channel_and_marker_has_an_icon() -> None:
-    assert len(CHANNEL_ICONS) == 11
+    assert len(CHANNEL_ICONS) == 12
     assert set(CHANNEL_ICONS) | MARKERS <= set(ICONS)
 
 

@@ -38,7 +38,7 @@ REFUSALS: list[tuple[str, str | bytes, str, int, int]] = [
     ("comments-only", "# nothing here\n\n", "JM011", 1, 1),
     ("tab-indentation", "a:\n\tb: 1\n", "JM016", 2, 1),
     ("syntax-error", "a: [1, 2\nb: 3\n", "JM005", 2, 2),
-    ("unclosed-quote", 'a: "open\n', "JM005", 2, 1),
+    ("unclosed-quote", 'a: "open\n', "JM005", 1, 4),  # where the quote opens
     ("utf16-bom", codecs.BOM_UTF16_LE + "a: 1\n".encode("utf-16-le"), "JM003", 1, 1),
     ("utf16-be-bom", codecs.BOM_UTF16_BE + "a: 1\n".encode("utf-16-be"), "JM003", 1, 1),
     ("utf16-no-bom", "journeymap: 1\nkind: x\n".encode("utf-16-le"), "JM003", 1, 1),

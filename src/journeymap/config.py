@@ -25,6 +25,7 @@ BUILTIN_CHANNELS = (
     "ads",
     "store",
     "mail",
+    "sms",
     "loyalty",
     "other",
 )

@@ -6,7 +6,8 @@
     model    frozen dataclasses                                      (journeymap.normalize)
     lint     semantic rules, configured in journeymap.toml           (journeymap.lint)
 
-Each stage adds diagnostics and the next runs only on what the previous one accepted.
+Each stage adds diagnostics and the next runs only on what the previous one accepted; a map
+that fails the schema is linted without the refused elements (`still_checkable`).
 `render` continues with layout, render and output (journeymap.rendering).
 """
 
@@ -117,6 +118,8 @@ def check_source(
     result = Checked(source.path, source.display)
     result.diagnostics.extend(check_schema(source))
     if result.diagnostics:
+        if with_lint:
+            result.diagnostics.extend(still_checkable(source, session, chain, result))
         return result
     result.kind, result.doc_id = source.data["kind"], source.data.get("id")
     result.id_position = source.position(("id",))
@@ -129,6 +132,30 @@ def check_source(
         found = lint(journey, source, session.project, session.lint, session.measures)
         result.diagnostics.extend(found)
     return result
+
+
+def still_checkable(
+    source: Source, session: Session, chain: tuple[Path, ...], failed: Checked
+) -> list[Diagnostic]:
+    """A map that fails the schema, with the refused elements cut out (journeymap.schema.
+    salvage): its ids for the project-wide checks, and the findings the cut cannot cause.
+    Its journey is never kept, so nothing is drawn from it."""
+    from journeymap.schema.salvage import salvage
+
+    salvaged = salvage(source)
+    if salvaged is None:
+        return []
+    rest = salvaged.source
+    failed.kind, failed.doc_id = rest.data["kind"], rest.data.get("id")
+    failed.id_position = rest.position(("id",))
+    if failed.kind == "persona":
+        return []
+    found: list[Diagnostic] = []
+    journey = build_journey(rest, session, (*chain, source.path.resolve()), found)
+    if any(d.severity is Severity.ERROR for d in found):
+        return []
+    found.extend(lint(journey, rest, session.project, session.lint, session.measures))
+    return [d for d in found if salvaged.keeps(d)]
 
 
 def build_journey(

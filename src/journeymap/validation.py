@@ -9,6 +9,7 @@ from pathlib import Path
 from journeymap.diagnostics import Collector, Severity
 from journeymap.report import Outcome
 from journeymap.runner import check_paths, duplicate_ids, expand, project_problems
+from journeymap.source.recognise import declares_map
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,15 @@ def validate(
     color: bool = False,
     with_lint: bool = True,
     measures: Path | None = None,
+    only_maps: bool = False,
 ) -> Validation:
     """`measures` is a measures file for the lint rules JM330-JM334, instead of each
-    project's `[analytics] measures`; the caller has checked that it loads."""
+    project's `[analytics] measures`; the caller has checked that it loads. `only_maps`
+    passes over YAML files with no `journeymap:` line (a repository's other YAML)."""
     expansion = expand(arguments)
     if expansion.missing or expansion.outside:  # usage errors: nothing is checked
         return Validation(Outcome([], [], color), expansion.missing, expansion.outside)
-    files = expansion.files
+    files = [f for f in expansion.files if declares_map(f)] if only_maps else expansion.files
     collector = Collector()
     collector.extend(expansion.skipped)
     collector.extend(project_problems(files, measures=measures))

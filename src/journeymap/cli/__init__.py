@@ -13,6 +13,7 @@ import typer
 from journeymap import __version__
 from journeymap.cli import build, commands, diff, interchange, measure, serve
 from journeymap.cli import simulate as simulate_command
+from journeymap.cli.terminal import OneLineUsageGroup, completion, enable_completion
 from journeymap.diagnostics import printable
 from journeymap.interrupt import (
     INTERRUPTED,
@@ -26,6 +27,7 @@ from journeymap.interrupt import (
 
 app = typer.Typer(
     name="journeymap",
+    cls=OneLineUsageGroup,
     help="Customer journey maps and service blueprints as code.",
     no_args_is_help=True,
     add_completion=False,
@@ -59,6 +61,7 @@ interchange.register(app)
 serve.register(app)
 measure.register(app)
 simulate_command.register(app)
+app.command()(completion)
 
 
 def main() -> None:
@@ -70,6 +73,7 @@ def main() -> None:
     printed here for that status too.
     """
     install_signal_handlers()
+    enable_completion()
     try:
         app(prog_name="journeymap")
     except SystemExit as done:

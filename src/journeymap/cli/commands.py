@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from journeymap.cli.terminal import wants_color
 from journeymap.diagnostics import printable
 
 MeasuresOption = Annotated[
@@ -36,6 +37,7 @@ class Kind(enum.StrEnum):
     day_in_the_life = "day-in-the-life"
     future_state = "future-state"
     service_blueprint = "service-blueprint"
+    persona = "persona"
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -94,6 +96,14 @@ def validate(
             help="A measures file for the rules JM330-JM334 (default: [analytics] measures).",
         ),
     ] = None,
+    only_maps: Annotated[
+        bool,
+        typer.Option(
+            "--only-maps",
+            help="Pass over YAML files with no `journeymap:` line (CI settings, data), as a"
+            " check of a whole repository wants.",
+        ),
+    ] = False,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -111,8 +121,15 @@ def validate(
     if measures is not None:
         _check_measures(measures)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
-    color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
+    color = chosen is Format.text and wants_color(sys.stdout)
+    result = run(
+        paths,
+        jobs=jobs or None,
+        color=color,
+        with_lint=not no_lint,
+        measures=measures,
+        only_maps=only_maps,
+    )
     if result.missing:
         raise fail(f"no such file, directory or match: {listed(result.missing)}")
     if result.outside:
@@ -158,17 +175,21 @@ def dump(path: Annotated[Path, typer.Argument(help="The map to dump.")]) -> None
 def init(
     name: Annotated[str, typer.Argument(help="File name or id of the new map.")],
     kind: Annotated[
-        Kind, typer.Option("--kind", "-k", help="The kind of map.")
+        Kind, typer.Option("--kind", "-k", help="The kind of map, or persona for a persona file.")
     ] = Kind.current_state,
     locale: Annotated[str, typer.Option(help="Language tag of the new map.")] = "en",
+    title: Annotated[
+        str | None,
+        typer.Option(help="The map's title (a persona's name); default: from the file name."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Create a new, valid, commented map of the given kind."""
+    """Create a new, valid, commented map of the given kind (folders too)."""
     from journeymap.config import Project
     from journeymap.scaffold import ScaffoldError, scaffold
 
     try:
-        written = scaffold(name, kind=kind.value, locale=locale, force=force)
+        written = scaffold(name, kind=kind.value, locale=locale, force=force, title=title)
     except ScaffoldError as exc:
         raise fail(str(exc)) from None
     shown = Project(Path.cwd())

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
+from journeymap.cli import terminal
 from journeymap.cli.commands import check_inputs, fail
 from journeymap.diagnostics import printable
 
@@ -97,8 +98,8 @@ def diff(
 
 
 def wants_color(stream: TextIO, output_format: str) -> bool:
-    """Colour for the text report on a terminal, unless NO_COLOR is set (no-color.org)."""
-    return output_format == "text" and stream.isatty() and not os.environ.get("NO_COLOR")
+    """Colour for the text report only, by the terminal and FORCE_COLOR / NO_COLOR."""
+    return output_format == "text" and terminal.wants_color(stream)
 
 
 def _inputs(result: DiffResult, arguments: list[str]) -> list[Path]:

@@ -16,6 +16,7 @@ CHANNEL_ICONS: tuple[str, ...] = (
     "ads",
     "store",
     "mail",
+    "sms",
     "loyalty",
     "other",
 )
@@ -70,6 +71,12 @@ _CHANNELS: dict[str, tuple[str, ...]] = {
         '<polyline points="4 7.5 12 12 20 7.5"/>',
         '<path d="M12 12v9"/>',
         '<path d="M8 5.3l8 4.5"/>',
+    ),
+    "sms": (
+        '<rect x="3.5" y="6.5" width="10" height="15" rx="2"/>',
+        '<path d="M7.5 18.5h2"/>',
+        '<path d="M13 2.5h7a1.5 1.5 0 0 1 1.5 1.5v4.5a1.5 1.5 0 0 1-1.5 1.5h-3l-2.5 2.5v-2.5'
+        'h-1.5a1.5 1.5 0 0 1-1.5-1.5v-4.5a1.5 1.5 0 0 1 1.5-1.5z"/>',
     ),
     "loyalty": (
         '<rect x="3" y="5" width="18" height="14" rx="2.5"/>',

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "759fe23765c4fa35548e748855caed83c3a67c70fd758ab552ae8f04f8e03c0f"
+SCHEMA_SHA256 = "308bacc6bbc25a8f6d71612758795282f3231e5dff0ba17165a5fec1d8759f8f"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -1041,7 +1041,24 @@ def validate____defs_touchpoint(data, custom_formats={}, name_prefix=None):
         if "channel" in data_keys:
             data_keys.remove("channel")
             data__channel = data["channel"]
-            validate____defs_id(data__channel, custom_formats, (name_prefix or "data") + ".channel")
+            if not isinstance(data__channel, (str)):
+                raise JsonSchemaValueException('invalid')
+            data__channel_any_of_count9 = 0
+            if not data__channel_any_of_count9:
+                try:
+                    validate____defs_id(data__channel, custom_formats, (name_prefix or "data") + ".channel")
+                    data__channel_any_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__channel_any_of_count9:
+                try:
+                    if not isinstance(data__channel, (str)):
+                        raise JsonSchemaValueException('invalid')
+                    if not (isinstance(data__channel, str) and data__channel == 'web' or isinstance(data__channel, str) and data__channel == 'app' or isinstance(data__channel, str) and data__channel == 'email' or isinstance(data__channel, str) and data__channel == 'phone' or isinstance(data__channel, str) and data__channel == 'chat' or isinstance(data__channel, str) and data__channel == 'social' or isinstance(data__channel, str) and data__channel == 'ads' or isinstance(data__channel, str) and data__channel == 'store' or isinstance(data__channel, str) and data__channel == 'mail' or isinstance(data__channel, str) and data__channel == 'sms' or isinstance(data__channel, str) and data__channel == 'loyalty' or isinstance(data__channel, str) and data__channel == 'other'):
+                        raise JsonSchemaValueException('invalid')
+                    data__channel_any_of_count9 += 1
+                except (JsonSchemaValueException, JsonSchemaValuesException): pass
+            if not data__channel_any_of_count9:
+                raise JsonSchemaValueException('invalid')
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
@@ -1080,18 +1097,18 @@ def validate____defs_owner(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate____defs_persona_ref(data, custom_formats={}, name_prefix=None):
-    data_any_of_count9 = 0
-    if not data_any_of_count9:
+    data_any_of_count10 = 0
+    if not data_any_of_count10:
         try:
             validate____defs_path(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count9 += 1
+            data_any_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count9:
+    if not data_any_of_count10:
         try:
             validate____defs_persona_inline(data, custom_formats, (name_prefix or "data") + "")
-            data_any_of_count9 += 1
+            data_any_of_count10 += 1
         except (JsonSchemaValueException, JsonSchemaValuesException): pass
-    if not data_any_of_count9:
+    if not data_any_of_count10:
         raise JsonSchemaValueException('invalid')
     return data
 

@@ -146,8 +146,12 @@ def _explain(error: Failure) -> Iterator[Problem]:
 
 
 def _explain_alternatives(error: Failure) -> Iterator[Problem]:
-    """Pick the branch the author most likely meant instead of reporting "any of"."""
-    relevant = [e for e in error.context if e.validator != "type" or e.relative_depth > 0]
+    """Pick the branch the author most likely meant instead of reporting "any of".
+
+    A branch whose type the value does not have is not meant at all: its other complaints
+    about the value itself (an enum of suggested names, say) are left out too."""
+    wrong_type = {e.branch for e in error.context if e.validator == "type" and not e.relative_depth}
+    relevant = [e for e in error.context if e.relative_depth > 0 or e.branch not in wrong_type]
     if not relevant:
         expected = _alternatives_expected(error)
         yield _type_problem(error, expected)

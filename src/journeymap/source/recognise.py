@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
+from pathlib import Path
 
 from journeymap.diagnostics import Diagnostic
 
@@ -22,10 +24,12 @@ _KIND_LINE = re.compile(
     _LINE_START + r"kind[ \t]*:[ \t]*(['\"]?)(?:" + "|".join(MAP_KINDS) + r")\1" + _LINE_END
 )
 _ECHOING = {
+    "JM005": "YAML syntax error",
     "JM007": "duplicate key",
     "JM009": "explicit YAML tag is not allowed",
 }
-"""Refusals of the YAML stage whose message names a key or tag from the file."""
+"""Refusals of the YAML stage whose message names a key, tag or value from the file (a
+syntax error's hint quotes the line it suggests quoting)."""
 
 
 def is_map_data(data: object) -> bool:
@@ -43,3 +47,24 @@ def without_content(diagnostic: Diagnostic, text: str) -> Diagnostic:
     if diagnostic.code not in _ECHOING or looks_like_map(text):
         return diagnostic
     return dataclasses.replace(diagnostic, message=_ECHOING[diagnostic.code], hint=NOT_SHOWN)
+
+
+def declares_map(path: Path) -> bool:
+    """Whether a file found by a scan says it is a map: a top-level `journeymap:` line.
+
+    For `validate --only-maps` (the pre-commit hook), which checks a whole repository's maps
+    and must pass over its CI settings and data. A file that cannot be read as UTF-8 text,
+    or is not a regular file, counts as a map, so the reader reports what is wrong with it.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return True
+        with path.open("rb") as handle:
+            head = handle.read(_HEAD_BYTES)
+        text = head.decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return True
+    return bool(_VERSION_LINE.search(text))
+
+
+_HEAD_BYTES = 2 * 1024 * 1024

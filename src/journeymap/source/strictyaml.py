@@ -19,6 +19,7 @@ from journeymap.source.reading import ReadError
 from journeymap.source.scalars import MAP, SEQ, resolve_scalar
 from journeymap.source.scalars import MAX_DEPTH as MAX_DEPTH
 from journeymap.source.scalars import STR as STR
+from journeymap.source.syntax_hints import explain
 
 _resolve_scalar = resolve_scalar
 """The name journeymap.interchange.yamlout imports."""
@@ -220,6 +221,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, display: str, lines: Lines, index: 
             "tab character used for indentation",
             hint="indent with spaces",
         )
+    explained = explain(exc, lines.text)
+    if explained is not None:
+        line, col = lines.position(explained.index)
+        message = f"YAML syntax error: {explained.message}"
+        return at(display, line, col, "JM005", message, hint=explained.hint)
     context = f"{exc.context}: " if exc.context else ""
     return at(display, line, col, "JM005", f"YAML syntax error: {context}{problem}")
 

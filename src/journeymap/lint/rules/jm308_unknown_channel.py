@@ -7,7 +7,7 @@ differently in each map (`web`, `website`, `site`) splits that picture.
 `[channels.whatsapp]` in journeymap.toml.
 
 **Best practice**: use a built-in channel (web, app, email, phone, chat, social, ads, store,
-mail, loyalty, other) or declare the project's own in journeymap.toml:
+mail, sms, loyalty, other) or declare the project's own in journeymap.toml:
 
 ```toml
 [channels.whatsapp]
