@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, measure, serve
+from journeymap.cli import build, commands, diff, interchange, lsp, measure, serve
 from journeymap.cli import simulate as simulate_command
 from journeymap.diagnostics import printable
 from journeymap.interrupt import (
@@ -59,6 +59,7 @@ interchange.register(app)
 serve.register(app)
 measure.register(app)
 simulate_command.register(app)
+lsp.register(app)
 
 
 def main() -> None:
