@@ -39,7 +39,8 @@ def check_document(document: Document, store: Store) -> list[Diagnostic]:
             checked = check_source(source, session)
             found = checked.diagnostics + _duplicate_id(document, store, display)
             document.depends_on = session.resolver.dependencies(document.path)
-    document.diagnostics = sorted({d for d in found if d.path == display}, key=Diagnostic.sort_key)
+    own = {d for d in found if d.path == display}
+    document.diagnostics, document.checked = sorted(own, key=Diagnostic.sort_key), True
     return document.diagnostics
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from journeymap import __version__
@@ -34,6 +35,8 @@ def guarded(handler: F) -> F:
     def run(*args: Any) -> Any:
         try:
             return handler(*args)
+        except JsonRpcException:
+            raise  # a deliberate error answer (an invalid new name, say)
         except Exception:
             log.exception("journeymap lsp: %s failed", handler.__name__)
             return None

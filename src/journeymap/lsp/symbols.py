@@ -64,7 +64,8 @@ def _top_level(key: str, value: yaml.Node, index: Index, root: yaml.Node) -> Ite
     if key == "id" and isinstance(value, yaml.ScalarNode):
         index.map_id = str(value.value)
         kind = "persona" if index.kind == "persona" else "map"
-        yield _token(value, kind, True, span=_span(root))
+        text = _scalar(dict(_pairs(root)).get("name" if kind == "persona" else "title"))
+        yield _token(value, kind, True, text=text, span=_span(root))
     elif key == "persona" and isinstance(value, yaml.ScalarNode):
         yield _token(value, "persona", False)
     elif key == "based_on" and isinstance(value, yaml.ScalarNode):
@@ -139,7 +140,7 @@ def _token(
     foreign: bool = False,
 ) -> Token:
     start, end = int(node.start_mark.index), int(node.end_mark.index)
-    if node.style in ("'", '"'):  # the id inside its quotes
+    if getattr(node, "style", None) in ("'", '"'):  # the id inside its quotes
         start, end = start + 1, end - 1
     return Token(
         str(node.value), kind, start, end, defines, container, text, emotion, span, foreign

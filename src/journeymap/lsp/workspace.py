@@ -36,6 +36,8 @@ class Document:
     """Ids of the last text that parsed, so completion works while the YAML is broken."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """The pipeline's diagnostics of the last check (code actions are built from them)."""
+    checked: bool = False
+    """Whether `diagnostics` are those of this text (a check runs after a debounce)."""
     depends_on: frozenset[Path] = frozenset()
 
     encoding: str = "utf-16"

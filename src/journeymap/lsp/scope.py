@@ -1,0 +1,74 @@
+"""Which tokens name the same thing: the scope rules behind definition, references and rename.
+
+Ids of steps, stages, pain points, opportunities and blueprint items are unique within
+their kind and map (JM319); a pain point's id is also named by the `resolves` of maps
+`based_on` its map; a persona id is project-wide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from journeymap.lsp.symbols import Token
+from journeymap.lsp.workspace import Document, Store
+
+Located = tuple[Document, Token]
+
+
+def based_on(document: Document) -> Path | None:
+    token = next((t for t in document.index.tokens if t.kind == "file"), None)
+    return (document.path.parent / token.name).resolve() if token else None
+
+
+def definitions(store: Store, document: Document, token: Token) -> list[Located]:
+    if token.kind == "persona":
+        return [(d, t) for d, t in project_tokens(store, document, "persona") if t.defines]
+    if token.kind == "file":
+        target = store.document(document.path.parent / token.name)
+        return [(target, t) for t in target.index.definitions("map")] if target else []
+    home = _home(store, document, token)
+    if home is None:
+        return []
+    return [(home, t) for t in home.index.tokens if t.defines and _same(token, t)]
+
+
+def references(store: Store, document: Document, token: Token) -> list[Located]:
+    """Every token, definitions included, that names what `token` names."""
+    if token.kind == "persona":
+        return [
+            (d, t) for d, t in project_tokens(store, document, "persona") if t.name == token.name
+        ]
+    home = _home(store, document, token)
+    if home is None or token.kind == "file":
+        return []
+    found = [(home, t) for t in home.index.tokens if _same(token, t) and not t.foreign]
+    if token.kind == "pain":
+        found += [(d, t) for d, t in _foreign_pains(store, home) if t.name == token.name]
+    return found
+
+
+def project_tokens(store: Store, document: Document, kind: str) -> Iterator[Located]:
+    project, _ = store.project(document.path)
+    for other in store.project_documents(project):
+        yield from ((other, t) for t in other.index.tokens if t.kind == kind)
+
+
+def _home(store: Store, document: Document, token: Token) -> Document | None:
+    """The map that defines what `token` names (the based_on map for a `resolves` id)."""
+    if not token.foreign:
+        return document
+    target = based_on(document)
+    return store.document(target) if target else None
+
+
+def _same(token: Token, other: Token) -> bool:
+    return other.name == token.name and other.kind == token.kind
+
+
+def _foreign_pains(store: Store, home: Document) -> Iterator[Located]:
+    """The `resolves` ids of the project's maps based_on `home`."""
+    target = home.path.resolve()
+    for document, token in project_tokens(store, home, "pain"):
+        if token.foreign and based_on(document) == target:
+            yield document, token
