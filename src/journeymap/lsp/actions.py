@@ -25,8 +25,10 @@ def code_actions(store: Store, document: Document, wanted: types.Range) -> list[
 
 
 def _touches(document: Document, edit: Edit, wanted: types.Range) -> bool:
+    """The edit, or the start of the problem it fixes, lies in the wanted range."""
     start, end = document.lines.offset(wanted.start), document.lines.offset(wanted.end)
-    return edit.start <= end and start <= edit.end
+    problem = document.lines.offset_of(edit.diagnostic.line, edit.diagnostic.col)
+    return (edit.start <= end and start <= edit.end) or start <= problem <= end
 
 
 def _text_edit(document: Document, edit: Edit) -> types.TextEdit:

@@ -101,14 +101,17 @@ def _converted(
 
 
 def _token_ends(document: Document) -> dict[int, int]:
-    """Where each scalar (key or value) that starts at an offset ends."""
+    """Where each scalar (key or value) and flow collection that starts at an offset ends."""
     ends: dict[int, int] = {}
     pending: list[yaml.Node] = [document.source.root] if document.source else []
     while pending:
         node = pending.pop()
         if isinstance(node, yaml.ScalarNode):
             ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
-        elif isinstance(node, yaml.MappingNode):
+            continue
+        if node.flow_style:  # `{to: x, share: 0.2}` is one problem's whole range
+            ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
+        if isinstance(node, yaml.MappingNode):
             pending.extend(n for pair in node.value for n in pair)
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)

@@ -7,6 +7,7 @@ their kind and map (JM319); a pain point's id is also named by the `resolves` of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from journeymap.lsp.symbols import Token
 from journeymap.lsp.workspace import Document, Store
 
 Located = tuple[Document, Token]
+_PERSONA_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def based_on(document: Document) -> Path | None:
@@ -21,9 +23,24 @@ def based_on(document: Document) -> Path | None:
     return (document.path.parent / token.name).resolve() if token else None
 
 
+def persona_file(store: Store, document: Document, token: Token) -> Path | None:
+    """The persona file a persona token names, found as the resolver finds it: an id is a
+    file name in the project's personas directory, anything else a path from this file."""
+    if token.defines:
+        return document.path.resolve()
+    if _PERSONA_ID.match(token.name):
+        project, _ = store.project(document.path)
+        folder = project.root / project.personas_dir
+        found = [folder / f"{token.name}{ext}" for ext in (".yaml", ".yml")]
+        return next((c.resolve() for c in found if c.exists()), None)
+    return (document.path.parent / token.name).resolve()
+
+
 def definitions(store: Store, document: Document, token: Token) -> list[Located]:
     if token.kind == "persona":
-        return [(d, t) for d, t in project_tokens(store, document, "persona") if t.defines]
+        path = persona_file(store, document, token)
+        persona = store.document(path) if path else None
+        return [(persona, t) for t in persona.index.definitions("persona")] if persona else []
     if token.kind == "file":
         target = store.document(document.path.parent / token.name)
         return [(target, t) for t in target.index.definitions("map")] if target else []
@@ -36,8 +53,11 @@ def definitions(store: Store, document: Document, token: Token) -> list[Located]
 def references(store: Store, document: Document, token: Token) -> list[Located]:
     """Every token, definitions included, that names what `token` names."""
     if token.kind == "persona":
+        target = persona_file(store, document, token)
         return [
-            (d, t) for d, t in project_tokens(store, document, "persona") if t.name == token.name
+            (d, t)
+            for d, t in project_tokens(store, document, "persona")
+            if target is not None and persona_file(store, d, t) == target
         ]
     home = _home(store, document, token)
     if home is None or token.kind == "file":
