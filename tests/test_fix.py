@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import EXAMPLES, Result
-
 from journeymap.fix.files import fix_file
 
 Run = Callable[..., Result]

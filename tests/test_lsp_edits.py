@@ -22,12 +22,12 @@ def apply_edit(edit: types.WorkspaceEdit) -> dict[str, str]:
     texts: dict[str, str] = {}
     changes = dict(edit.changes or {})
     renames: list[types.RenameFile] = []
-    for change in edit.document_changes or []:
-        if isinstance(change, types.TextDocumentEdit):
-            edits = [e for e in change.edits if isinstance(e, types.TextEdit)]
-            changes.setdefault(change.text_document.uri, []).extend(edits)
-        elif isinstance(change, types.RenameFile):
-            renames.append(change)
+    for part in edit.document_changes or []:
+        if isinstance(part, types.TextDocumentEdit):
+            edits = [e for e in part.edits if isinstance(e, types.TextEdit)]
+            changes.setdefault(part.text_document.uri, []).extend(edits)
+        elif isinstance(part, types.RenameFile):
+            renames.append(part)
     for uri, edits in changes.items():
         path = Path(uri.removeprefix("file://"))
         lines = path.read_text("utf-8").split("\n")

@@ -109,7 +109,7 @@ def _token_ends(document: Document) -> dict[int, int]:
         if isinstance(node, yaml.ScalarNode):
             ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
             continue
-        if node.flow_style:  # `{to: x, share: 0.2}` is one problem's whole range
+        if getattr(node, "flow_style", False):  # `{to: x, share: 0.2}` is one problem's whole range
             ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
         if isinstance(node, yaml.MappingNode):
             pending.extend(n for pair in node.value for n in pair)
