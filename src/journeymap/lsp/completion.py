@@ -81,7 +81,7 @@ def _candidates(store: Store, document: Document, key: str, enclosing: list[str]
     if key == "addresses":
         return _ids(document, "pain", types.CompletionItemKind.Reference)
     if key == "resolves":
-        target = based_on(document)
+        target = based_on(document, store)
         base = store.document(target) if target else None
         return _ids(base, "pain", types.CompletionItemKind.Reference) if base else []
     if key == "persona":

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from journeymap.config import real_path
 from journeymap.lsp.symbols import Token
 from journeymap.lsp.workspace import Document, Store
 
@@ -18,22 +19,30 @@ Located = tuple[Document, Token]
 _PERSONA_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def based_on(document: Document) -> Path | None:
+def based_on(document: Document, store: Store) -> Path | None:
     token = next((t for t in document.index.tokens if t.kind == "file"), None)
-    return (document.path.parent / token.name).resolve() if token else None
+    return _inside(store, document, document.path.parent / token.name) if token else None
+
+
+def _inside(store: Store, document: Document, path: Path) -> Path | None:
+    """A referenced file, only when it lies inside the project root: the server reads no
+    file that `validate` would refuse to read (JM202)."""
+    target = real_path(path)
+    root = store.project(document.path)[0].root
+    return target if target.is_relative_to(real_path(root)) else None
 
 
 def persona_file(store: Store, document: Document, token: Token) -> Path | None:
     """The persona file a persona token names, found as the resolver finds it: an id is a
     file name in the project's personas directory, anything else a path from this file."""
     if token.defines:
-        return document.path.resolve()
+        return real_path(document.path)
     if _PERSONA_ID.match(token.name):
         project, _ = store.project(document.path)
         folder = project.root / project.personas_dir
         found = [folder / f"{token.name}{ext}" for ext in (".yaml", ".yml")]
-        return next((c.resolve() for c in found if c.exists()), None)
-    return (document.path.parent / token.name).resolve()
+        return next((_inside(store, document, c) for c in found if c.exists()), None)
+    return _inside(store, document, document.path.parent / token.name)
 
 
 def definitions(store: Store, document: Document, token: Token) -> list[Located]:
@@ -42,7 +51,8 @@ def definitions(store: Store, document: Document, token: Token) -> list[Located]
         persona = store.document(path) if path else None
         return [(persona, t) for t in persona.index.definitions("persona")] if persona else []
     if token.kind == "file":
-        target = store.document(document.path.parent / token.name)
+        path = based_on(document, store)
+        target = store.document(path) if path else None
         return [(target, t) for t in target.index.definitions("map")] if target else []
     home = _home(store, document, token)
     if home is None:
@@ -78,7 +88,7 @@ def _home(store: Store, document: Document, token: Token) -> Document | None:
     """The map that defines what `token` names (the based_on map for a `resolves` id)."""
     if not token.foreign:
         return document
-    target = based_on(document)
+    target = based_on(document, store)
     return store.document(target) if target else None
 
 
@@ -88,7 +98,7 @@ def _same(token: Token, other: Token) -> bool:
 
 def _foreign_pains(store: Store, home: Document) -> Iterator[Located]:
     """The `resolves` ids of the project's maps based_on `home`."""
-    target = home.path.resolve()
+    target = real_path(home.path)
     for document, token in project_tokens(store, home, "pain"):
-        if token.foreign and based_on(document) == target:
+        if token.foreign and based_on(document, store) == target:
             yield document, token

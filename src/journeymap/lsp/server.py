@@ -19,6 +19,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from journeymap import __version__
+from journeymap.diagnostics import printable
 from journeymap.lsp.checking import check_document, to_lsp
 from journeymap.lsp.workspace import Store
 
@@ -38,7 +39,7 @@ def guarded(handler: F) -> F:
         except JsonRpcException:
             raise  # a deliberate error answer (an invalid new name, say)
         except Exception:
-            log.exception("journeymap lsp: %s failed", handler.__name__)
+            log.exception("%s failed", handler.__name__)
             return None
 
     return run  # type: ignore[return-value]
@@ -125,7 +126,21 @@ def _register_sync(server: JourneymapServer) -> None:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri, []))
 
 
+class OneLine(logging.Formatter):
+    """Log records as one line each on stderr: a malformed message or a failed handler is
+    worth a line in the editor's log, not a traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage().strip().split("\n", 1)[0]
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            text += f": {type(error).__name__}: {error}"
+        return printable(f"journeymap lsp: {text}")
+
+
 def run_stdio() -> None:
     """Serve on stdin/stdout until the client exits or closes the pipe."""
-    logging.basicConfig(stream=sys.stderr, level=logging.WARNING, format="%(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLine())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
     create_server().start_io()
