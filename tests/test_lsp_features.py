@@ -180,3 +180,20 @@ async def test_definition_references_outline_and_symbols(tmp_path: Path) -> None
         symbols = await client.workspace_symbol_async(types.WorkspaceSymbolParams("walter"))
         assert symbols is not None
         assert {s.name for s in symbols} == {"walter-retiree"}
+
+
+async def test_preview_opens_the_live_page_of_the_map(tmp_path: Path) -> None:
+    import urllib.request
+
+    root = copy_examples(tmp_path)
+    path = root / "service-blueprint.yaml"
+    async with session(root) as client:
+        uri = open_file(client, path)
+        await diagnostics(client, uri)
+        url = await client.workspace_execute_command_async(
+            types.ExecuteCommandParams("journeymap.preview", [uri])
+        )
+        assert isinstance(url, str) and url.endswith("/maps/service-blueprint.html")
+        assert [d.uri for d in client.shown_documents] == [url]
+        with urllib.request.urlopen(url, timeout=30) as page:
+            assert "Delay compensation claim via the ticket office" in page.read().decode()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from journeymap.lsp import actions, completion, hover, navigation, rename
-from journeymap.lsp.server import guarded
+from journeymap.lsp import actions, completion, hover, navigation, preview, rename
+from journeymap.lsp.server import guarded, log
 
 if TYPE_CHECKING:
     from journeymap.lsp.server import JourneymapServer
@@ -23,6 +24,29 @@ def _document(ls: JourneymapServer, params: Any) -> Document | None:
 def register(server: JourneymapServer) -> None:
     _register_reading(server)
     _register_editing(server)
+    _register_preview(server)
+
+
+def _register_preview(server: JourneymapServer) -> None:
+    @server.command(preview.COMMAND)
+    async def open_preview(ls: Any, uri: str) -> str | None:
+        """Open the map's page on the live site; the URL is also the command's result.
+        (`ls: Any`: pygls evaluates a command's annotations at run time.)"""
+        me: JourneymapServer = ls
+        try:
+            path = me.store.path_of(uri)
+            url = await me.previews.page(me.store.project(path)[0].root, path)
+        except Exception as error:
+            log.warning("preview of %s failed: %s", uri, error)
+            return None
+        with contextlib.suppress(Exception):
+            await me.window_show_document_async(types.ShowDocumentParams(url, external=True))
+        return url
+
+    @server.feature(types.SHUTDOWN)
+    @guarded
+    def shutdown(ls: JourneymapServer, params: None) -> None:
+        ls.previews.stop()
 
 
 def _register_reading(server: JourneymapServer) -> None:

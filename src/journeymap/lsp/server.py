@@ -21,6 +21,7 @@ from pygls.lsp.server import LanguageServer
 from journeymap import __version__
 from journeymap.diagnostics import printable
 from journeymap.lsp.checking import check_document, to_lsp
+from journeymap.lsp.preview import Previews
 from journeymap.lsp.workspace import Store
 
 DEBOUNCE_SECONDS = 0.02
@@ -49,6 +50,7 @@ class JourneymapServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("journeymap", __version__)
         self.store = Store()
+        self.previews = Previews()
         self.pending: dict[str, asyncio.TimerHandle] = {}
 
     def schedule_check(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
@@ -143,4 +145,8 @@ def run_stdio() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(OneLine())
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
-    create_server().start_io()
+    server = create_server()
+    try:
+        server.start_io()
+    finally:
+        server.previews.stop()

@@ -71,8 +71,12 @@ class Store:
         self.encoding = "utf-16"
         """The position encoding agreed with the client."""
 
+    @staticmethod
+    def path_of(uri: str) -> Path:
+        return Path(to_fs_path(uri) or uri)
+
     def update(self, uri: str, text: str, version: int | None) -> Document:
-        path = Path(to_fs_path(uri) or uri)
+        path = self.path_of(uri)
         previous = self.open.get(uri)
         document = Document(uri, path, text, version, encoding=self.encoding)
         self._parse(document)
