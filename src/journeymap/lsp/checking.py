@@ -7,13 +7,14 @@ settings and measures) and the same duplicate-id check, so the editor shows exac
 
 from __future__ import annotations
 
-import yaml
+import re
+
 from lsprotocol import types
 
 from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.lsp.workspace import Document, Store
 from journeymap.pipeline import check_source, open_session
-from journeymap.source import MAX_FILE_BYTES, parse_text
+from journeymap.source import MAX_FILE_BYTES, Source
 from journeymap.source.reading import ReadError, decode
 
 _SEVERITY = {
@@ -31,11 +32,10 @@ def check_document(document: Document, store: Store) -> list[Diagnostic]:
     session = open_session(project)
     found = _read_problem(document.text, display)
     if found is None:
-        source = parse_text(document.text, display)
-        if isinstance(source, Diagnostic):
-            found = [source]
+        source = document.parsed()
+        if not isinstance(source, Source):
+            found = [source] if source is not None else []
         else:
-            source.path = document.path
             checked = check_source(source, session)
             found = checked.diagnostics + _duplicate_id(document, store, display)
             document.depends_on = session.resolver.dependencies(document.path)
@@ -59,37 +59,34 @@ def _read_problem(text: str, display: str) -> list[Diagnostic] | None:
 
 def _duplicate_id(document: Document, store: Store, display: str) -> list[Diagnostic]:
     """JM208 as `validate` reports it: on every file after the first (by path) with an id."""
-    index = document.index
-    own = next((t for t in index.definitions() if t.kind in ("map", "persona")), None)
-    if own is None or document.source is None:
+    source = document.source
+    data = source.data if source is not None and isinstance(source.data, dict) else {}
+    own = data.get("id")
+    if source is None or not isinstance(own, str):
         return []
+    persona = data.get("kind") == "persona"
     project, _ = store.project(document.path)
     for other in store.project_documents(project):
-        if str(other.path) >= str(document.path) or other.path.resolve() == document.path.resolve():
+        if str(other.path) >= str(document.path) or other.uri == document.uri:
             continue
-        if other.index.map_id == own.name and (other.index.kind == "persona") == (
-            index.kind == "persona"
-        ):
-            line, col = document.source.position(("id",))
-            message = f"id {own.name!r} is already used by {project.display(other.path)}"
+        if other.index.map_id == own and (other.index.kind == "persona") == persona:
+            line, col = source.position(("id",))
+            message = f"id {own!r} is already used by {project.display(other.path)}"
             return [at(display, line, col, "JM208", message, hint="ids are unique")]
     return []
 
 
 def to_lsp(diagnostics: list[Diagnostic], document: Document) -> list[types.Diagnostic]:
-    ends = _token_ends(document)
-    return [_converted(d, document, ends) for d in diagnostics]
+    return [_converted(d, document) for d in diagnostics]
 
 
-def _converted(
-    diagnostic: Diagnostic, document: Document, ends: dict[int, int]
-) -> types.Diagnostic:
+def _converted(diagnostic: Diagnostic, document: Document) -> types.Diagnostic:
     lines = document.lines
     if diagnostic.line == 0:
         start, end = 0, lines.line_end(0)
     else:
         start = lines.offset_of(diagnostic.line, diagnostic.col)
-        end = ends.get(start) or _word_end(document.text, start)
+        end = token_end(document.text, start)
     message = diagnostic.message + (f" (hint: {diagnostic.hint})" if diagnostic.hint else "")
     return types.Diagnostic(
         range=lines.range(start, end),
@@ -100,26 +97,33 @@ def _converted(
     )
 
 
-def _token_ends(document: Document) -> dict[int, int]:
-    """Where each scalar (key or value) and flow collection that starts at an offset ends."""
-    ends: dict[int, int] = {}
-    pending: list[yaml.Node] = [document.source.root] if document.source else []
-    while pending:
-        node = pending.pop()
-        if isinstance(node, yaml.ScalarNode):
-            ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
-            continue
-        if getattr(node, "flow_style", False):  # `{to: x, share: 0.2}` is one problem's whole range
-            ends.setdefault(int(node.start_mark.index), int(node.end_mark.index))
-        if isinstance(node, yaml.MappingNode):
-            pending.extend(n for pair in node.value for n in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-    return ends
+_PLAIN_END = re.compile(r"(?::(?=\s|$)|,|\]|\}|\s#|\r|\n|$)")
+_QUOTED_END = {"'": re.compile(r"'(?!')"), '"': re.compile(r'(?<!\\)"')}
+_PAIRS = {"{": "}", "[": "]"}
 
 
-def _word_end(text: str, start: int) -> int:
-    end = start
-    while end < len(text) and text[end] not in " \t\r\n,:[]{}#":
-        end += 1
-    return max(end, min(start + 1, len(text)))
+def token_end(text: str, start: int) -> int:
+    """Where the token a diagnostic points at ends: a quoted or plain scalar (a key or a
+    value), or a one-line flow collection such as `{to: x, share: 0.2}`."""
+    first = text[start : start + 1]
+    if first in _QUOTED_END:
+        match = _QUOTED_END[first].search(text, start + 1)
+        return match.end() if match else start + 1
+    if first in _PAIRS:
+        return _flow_end(text, start)
+    match = _PLAIN_END.search(text, start)
+    end = match.start() if match else len(text)
+    return max(len(text[start:end].rstrip()) + start, min(start + 1, len(text)))
+
+
+def _flow_end(text: str, start: int) -> int:
+    """The bracket closing the one at `start`, on the same line (else one character)."""
+    depth = 0
+    for index in range(start, len(text)):
+        char = text[index]
+        if char in "\r\n":
+            break
+        depth += 1 if char in _PAIRS else -1 if char in "]}" else 0
+        if depth == 0:
+            return index + 1
+    return start + 1

@@ -24,9 +24,9 @@ from journeymap.lsp.checking import check_document, to_lsp
 from journeymap.lsp.preview import Previews
 from journeymap.lsp.workspace import Store
 
-DEBOUNCE_SECONDS = 0.02
-"""Short enough to stay inside the 50 ms budget of a 40-step map, long enough to fold the
-changes of one burst of typing (editors send one per keystroke) into one check."""
+DEBOUNCE_SECONDS = 0.05
+"""Changes of one document closer together than this are one burst of typing (editors send
+one per keystroke), checked once after its last change."""
 
 log = logging.getLogger("journeymap.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -52,15 +52,30 @@ class JourneymapServer(LanguageServer):
         self.store = Store()
         self.previews = Previews()
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.last_change: dict[str, float] = {}
 
     def schedule_check(self, uri: str, delay: float = DEBOUNCE_SECONDS) -> None:
+        """Check after `delay`; a change that comes sooner moves the check after itself.
+
+        After a pause (no change or check of this document for `delay`), the first change is
+        checked at once: the debounce folds bursts, it does not delay a single edit."""
+        loop = asyncio.get_running_loop()
         previous = self.pending.pop(uri, None)
         if previous is not None:
             previous.cancel()
-        self.pending[uri] = asyncio.get_running_loop().call_later(delay, self.check_now, uri)
+        now = loop.time()
+        idle = now - self.last_change.get(uri, float("-inf")) >= delay
+        self.last_change[uri] = now
+        self.pending[uri] = loop.call_later(0 if idle else delay, self.check_now, uri)
 
     @guarded
     def check_now(self, uri: str) -> None:
+        try:
+            self._check(uri)
+        finally:  # changes read while this check ran are one burst with it
+            self.last_change[uri] = asyncio.get_running_loop().time()
+
+    def _check(self, uri: str) -> None:
         self.pending.pop(uri, None)
         document = self.store.get(uri)
         if document is None:

@@ -6,6 +6,7 @@ Every file is parsed by the pipeline's own loader, so a position here is a posit
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,26 +25,50 @@ MAX_PROJECT_FILES = 2000
 """A workspace scan stops here, so a map opened in a huge folder cannot stall the server."""
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
+    """One file's text. It is parsed on first use, not on every keystroke: the debounced
+    check and the requests that need ids parse it, once per version."""
+
     uri: str
     path: Path
     text: str
     version: int | None = None
-    source: Source | None = None
-    """The parsed text; None while it does not parse (half-typed YAML) or is too large."""
-    index: Index = field(default_factory=Index)
-    """Ids of the last text that parsed, so completion works while the YAML is broken."""
+    display: str = ""
+    encoding: str = "utf-16"
+    fallback: Document | None = None
+    """The last version that parsed: its ids serve completion while the YAML is broken."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """The pipeline's diagnostics of the last check (code actions are built from them)."""
     checked: bool = False
     """Whether `diagnostics` are those of this text (a check runs after a debounce)."""
     depends_on: frozenset[Path] = frozenset()
+    _parsed: Source | Diagnostic | None = field(default=None, repr=False)
 
-    encoding: str = "utf-16"
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text, self.encoding)
 
-    def __post_init__(self) -> None:
-        self.lines = LineIndex(self.text, self.encoding)
+    def parsed(self) -> Source | Diagnostic | None:
+        """The loader's result: a Source, its one diagnostic, or None when too large."""
+        if self._parsed is None and not _too_large(self.text):
+            self._parsed = parse_text(self.text, self.display or str(self.path))
+            if isinstance(self._parsed, Source):
+                self._parsed.path = self.path
+        return self._parsed
+
+    @property
+    def source(self) -> Source | None:
+        """The parsed text; None while it does not parse (half-typed YAML) or is too large."""
+        result = self.parsed()
+        return result if isinstance(result, Source) else None
+
+    @functools.cached_property
+    def index(self) -> Index:
+        source = self.source
+        if source is not None:
+            return index_of(source.root)
+        return self.fallback.index if self.fallback is not None else Index()
 
     @property
     def is_map(self) -> bool:
@@ -53,14 +78,10 @@ class Document:
         return isinstance(data, dict) and ("journeymap" in data or "kind" in data)
 
 
-def parsed(path: Path, text: str, display: str) -> Source | None:
-    if len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        return None
-    source = parse_text(text, display)
-    if isinstance(source, Diagnostic):
-        return None
-    source.path = path
-    return source
+def _too_large(text: str) -> bool:
+    if len(text) * 4 <= MAX_FILE_BYTES:
+        return False
+    return len(text) > MAX_FILE_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
 
 
 class Store:
@@ -78,10 +99,13 @@ class Store:
     def update(self, uri: str, text: str, version: int | None) -> Document:
         path = self.path_of(uri)
         previous = self.open.get(uri)
-        document = Document(uri, path, text, version, encoding=self.encoding)
-        self._parse(document)
-        if document.source is None and previous is not None:
-            document.index = previous.index
+        fallback = None
+        if previous is not None:  # never parse an older version just for this
+            parsed = isinstance(previous._parsed, Source)
+            fallback = previous if parsed else previous.fallback
+            previous.fallback = None  # keep one older version alive, not a chain
+        display = self.project(path)[0].display(path)
+        document = Document(uri, path, text, version, display, self.encoding, fallback)
         self.open[uri] = document
         return document
 
@@ -90,12 +114,6 @@ class Store:
 
     def get(self, uri: str) -> Document | None:
         return self.open.get(uri)
-
-    def _parse(self, document: Document) -> None:
-        display = self.project(document.path)[0].display(document.path)
-        document.source = parsed(document.path, document.text, display)
-        if document.source is not None:
-            document.index = index_of(document.source.root)
 
     def project(self, path: Path) -> tuple[Project, list[Diagnostic]]:
         """The project of a file, read again when its journeymap.toml changes."""
@@ -119,18 +137,11 @@ class Store:
         cached = self._disk.get(path)
         if cached and cached[0] == stamp:
             return cached[1]
-        project = self.project(path)[0]
-        source = load_source(path, project.display(path))
+        display = self.project(path)[0].display(path)
+        source = load_source(path, display)
         text = source.text if isinstance(source, Source) else ""
-        document = Document(
-            uri,
-            path,
-            text,
-            source=source if isinstance(source, Source) else None,
-            encoding=self.encoding,
-        )
-        if document.source is not None:
-            document.index = index_of(document.source.root)
+        document = Document(uri, path, text, display=display, encoding=self.encoding)
+        document._parsed = source
         self._disk[path] = (stamp, document)
         return document
 
