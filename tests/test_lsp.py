@@ -46,3 +46,23 @@ def validate_lines(path: Path) -> list[str]:
 
 def _as_validate(diagnostic: types.Diagnostic, name: str) -> str:
     return f"{diagnostic.code} {diagnostic.message}"
+
+
+async def test_saving_a_persona_rechecks_the_maps_that_use_it(tmp_path: Path) -> None:
+    root = copy_examples(tmp_path)
+    persona = root / "personas" / "maya-commuter.yaml"
+    async with session(root) as client:
+        uri = open_file(client, root / "current-state.yaml")
+        assert await diagnostics(client, uri) == []
+        persona_uri = open_file(client, persona)
+        assert await diagnostics(client, persona_uri) == []
+        broken = persona.read_text("utf-8").replace("name: Maya Lindqvist\n", "")
+        change(client, persona_uri, broken, 2)
+        assert [d.code for d in await diagnostics(client, persona_uri, 2)] == ["JM101"]
+        persona.write_text(broken, "utf-8")
+        client.text_document_did_save(
+            types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(persona_uri))
+        )
+        found = await diagnostics(client, uri)
+        assert [d.code for d in found] == ["JM207"]
+        assert found[0].message == "persona file 'personas/maya-commuter.yaml' has errors"
