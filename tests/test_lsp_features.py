@@ -195,5 +195,9 @@ async def test_preview_opens_the_live_page_of_the_map(tmp_path: Path) -> None:
         )
         assert isinstance(url, str) and url.endswith("/maps/service-blueprint.html")
         assert [d.uri for d in client.shown_documents] == [url]
+        again = await client.workspace_execute_command_async(
+            types.ExecuteCommandParams("journeymap.preview")
+        )
+        assert again == url  # the same site, for the document edited last
         with urllib.request.urlopen(url, timeout=30) as page:
             assert "Delay compensation claim via the ticket office" in page.read().decode()

@@ -29,10 +29,14 @@ def register(server: JourneymapServer) -> None:
 
 def _register_preview(server: JourneymapServer) -> None:
     @server.command(preview.COMMAND)
-    async def open_preview(ls: Any, uri: str) -> str | None:
+    async def open_preview(ls: Any, uri: str | None = None) -> str | None:
         """Open the map's page on the live site; the URL is also the command's result.
+        Without a URI (a command palette sends none), the document edited last.
         (`ls: Any`: pygls evaluates a command's annotations at run time.)"""
         me: JourneymapServer = ls
+        uri = uri or me.store.last_uri
+        if uri is None:
+            return None
         try:
             path = me.store.path_of(uri)
             url = await me.previews.page(me.store.project(path)[0].root, path)

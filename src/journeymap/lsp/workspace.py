@@ -91,6 +91,8 @@ class Store:
         self._projects: dict[Path, tuple[tuple[int, int] | None, Project, list[Diagnostic]]] = {}
         self.encoding = "utf-16"
         """The position encoding agreed with the client."""
+        self.last_uri: str | None = None
+        """The document opened or changed last (the preview's default)."""
 
     @staticmethod
     def path_of(uri: str) -> Path:
@@ -107,6 +109,7 @@ class Store:
         display = self.project(path)[0].display(path)
         document = Document(uri, path, text, version, display, self.encoding, fallback)
         self.open[uri] = document
+        self.last_uri = uri
         return document
 
     def close(self, uri: str) -> None:
