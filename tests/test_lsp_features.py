@@ -112,7 +112,7 @@ async def test_hover_shows_the_step_the_rule_and_the_key(tmp_path: Path) -> None
 
 async def test_hover_shows_measured_reach_and_drop_off(tmp_path: Path) -> None:
     from journeymap.analytics.measures import dumps
-    from test_lsp_measures import measures_for
+    from lsp_measures import measures_for
 
     root = copy_examples(tmp_path)
     (root / "measures.json").write_text(dumps(measures_for(root)), "utf-8")

@@ -27,12 +27,7 @@ def definition(store: Store, document: Document, offset: int) -> list[types.Loca
     token = document.index.at(offset)
     if token is None:
         return []
-    return [_target(d, t) for d, t in definitions(store, document, token)]
-
-
-def _target(document: Document, token: Token) -> types.Location:
-    """A map or persona file is entered at its top, anything else at its id."""
-    return location(document, token)
+    return [location(d, t) for d, t in definitions(store, document, token)]
 
 
 def find_references(

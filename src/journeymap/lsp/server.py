@@ -110,7 +110,8 @@ def _register_sync(server: JourneymapServer) -> None:
     @server.feature(types.INITIALIZED)
     @guarded
     def initialized(ls: JourneymapServer, params: types.InitializedParams) -> None:
-        ls.store.encoding = str(ls.workspace.position_encoding or "utf-16")
+        encoding = ls.workspace.position_encoding or "utf-16"
+        ls.store.encoding = str(getattr(encoding, "value", encoding))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     @guarded

@@ -8,19 +8,28 @@ from __future__ import annotations
 
 import functools
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pygls.uris import from_fs_path, to_fs_path
 
-from journeymap.config import CONFIG_NAME, Project, find_root, load_project, real_path
+from journeymap.config import (
+    CONFIG_NAME,
+    Project,
+    find_root,
+    inside,
+    load_project,
+    real_path,
+)
 from journeymap.diagnostics import Diagnostic
 from journeymap.lsp.positions import LineIndex
 from journeymap.lsp.symbols import Index, index_of
-from journeymap.scan import scan
+from journeymap.scan import MAP_SUFFIXES, scan
 from journeymap.source import MAX_FILE_BYTES, Source, load_source, parse_text
 
+SCAN_SECONDS = 2.0
 MAX_PROJECT_FILES = 2000
 """A workspace scan stops here, so a map opened in a huge folder cannot stall the server."""
 
@@ -91,6 +100,7 @@ class Store:
         self._projects: dict[Path, tuple[tuple[int, int] | None, Project, list[Diagnostic]]] = {}
         self.encoding = "utf-16"
         """The position encoding agreed with the client."""
+        self._files: dict[Path, tuple[float, list[Path]]] = {}
         self.last_uri: str | None = None
         """The document opened or changed last (the preview's default)."""
 
@@ -148,10 +158,19 @@ class Store:
         self._disk[path] = (stamp, document)
         return document
 
+    def project_files(self, project: Project) -> list[Path]:
+        """The project's YAML files, scanned again after `SCAN_SECONDS` (a check runs on
+        every pause in typing; a new file appears within seconds)."""
+        now = time.monotonic()
+        cached = self._files.get(project.root)
+        if cached is None or now - cached[0] > SCAN_SECONDS:
+            cached = self._files[project.root] = (now, _files_of(project))
+        return cached[1]
+
     def project_documents(self, project: Project) -> Iterator[Document]:
         """Every map and persona file of the project (open documents as the editor has them)."""
         seen: set[Path] = set()
-        for path in project_files(project)[:MAX_PROJECT_FILES]:
+        for path in self.project_files(project)[:MAX_PROJECT_FILES]:
             seen.add(real_path(path))
             document = self.document(path)
             if document is not None and document.is_map:
@@ -162,8 +181,17 @@ class Store:
                 yield document
 
 
-def project_files(project: Project) -> list[Path]:
-    return scan(project.root, project.root).paths()
+def _files_of(project: Project) -> list[Path]:
+    """A project's files; without a journeymap.toml the "project" is the map's own folder,
+    not everything below it (a map opened in a home folder must not walk the disk)."""
+    if project.config_path is not None:
+        return scan(project.root, project.root).paths()
+    try:
+        names = sorted(project.root.iterdir())
+    except OSError:
+        return []
+    found = (p for p in names if p.suffix in MAP_SUFFIXES)
+    return [p for p in found if p.is_file() and inside(p, project.root)][:MAX_PROJECT_FILES]
 
 
 def _stamp(path: Path | None) -> tuple[int, int] | None:
