@@ -201,3 +201,26 @@ async def test_preview_opens_the_live_page_of_the_map(tmp_path: Path) -> None:
         assert again == url  # the same site, for the document edited last
         with urllib.request.urlopen(url, timeout=30) as page:
             assert "Delay compensation claim via the ticket office" in page.read().decode()
+
+
+async def test_completion_of_link_endpoints_and_lanes_in_a_blueprint(tmp_path: Path) -> None:
+    root = copy_examples(tmp_path)
+    path = root / "service-blueprint.yaml"
+    text = path.read_text("utf-8")
+    async with session(root) as client:
+        uri = open_file(client, path)
+        await diagnostics(client, uri)
+
+        async def labels(needle: str, shift: int) -> set[str]:
+            params = types.CompletionParams(_doc(uri), position_of(text, needle, shift))
+            result = await client.text_document_completion_async(params)
+            assert isinstance(result, types.CompletionList)
+            return {item.label for item in result.items}
+
+        endpoints = await labels("{from: clerk-explains, to: clerk-checks-log", len("{from: "))
+        assert {"clerk-explains", "disruption-log", "claims-db"} <= endpoints
+        assert "asks-at-office" not in endpoints  # a step, not an item
+        targets = await labels("to: clerk-checks-log, label", len("to: "))
+        assert targets == endpoints
+        lanes = await labels("lanes: [actions", len("lanes: ["))
+        assert {"frontstage", "backstage", "funnel"} <= lanes
