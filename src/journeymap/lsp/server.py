@@ -161,8 +161,10 @@ def run_stdio() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(OneLine())
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    protocol = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print (a lint plugin's, say) cannot corrupt the protocol
     server = create_server()
     try:
-        server.start_io()
+        server.start_io(sys.stdin.buffer, protocol)
     finally:
         server.previews.stop()
