@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from journeymap import __version__
-from journeymap.cli import build, commands, diff, interchange, measure, serve
+from journeymap.cli import build, commands, diff, interchange, lsp, measure, serve
 from journeymap.cli import simulate as simulate_command
 from journeymap.cli.terminal import OneLineUsageGroup, completion, enable_completion
 from journeymap.diagnostics import printable
@@ -62,6 +62,7 @@ serve.register(app)
 measure.register(app)
 simulate_command.register(app)
 app.command()(completion)
+lsp.register(app)
 
 
 def main() -> None:

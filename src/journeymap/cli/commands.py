@@ -104,6 +104,10 @@ def validate(
             " check of a whole repository wants.",
         ),
     ] = False,
+    fix: Annotated[
+        bool,
+        typer.Option("--fix", help="First apply the safe fixes (did-you-mean) to the files."),
+    ] = False,
 ) -> None:
     """Check maps against the schema, references and lint rules (for CI)."""
     from journeymap.report import REPORTERS
@@ -120,6 +124,8 @@ def validate(
 
     if measures is not None:
         _check_measures(measures)
+    if fix:
+        _fix(paths)
     chosen = output_format or (Format.github if os.environ.get("GITHUB_ACTIONS") else Format.text)
     color = chosen is Format.text and wants_color(sys.stdout)
     result = run(
@@ -138,6 +144,14 @@ def validate(
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+def _fix(paths: list[str]) -> None:
+    """`--fix`: rewrite the fixed tokens in place (journeymap.fix), one line per file."""
+    from journeymap.fix.files import fix_arguments
+
+    for fixed in fix_arguments(paths):
+        print(f"journeymap: fixed {fixed.count} problem(s) in {fixed.display}", file=sys.stderr)
 
 
 def _check_measures(path: Path) -> None:
