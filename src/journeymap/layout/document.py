@@ -68,6 +68,8 @@ class Document:
     """The site root, relative to this page, when the page is part of a `build`."""
     analytics: Analytics | None = None
     """The measured journey beside the believed one, when the map was drawn with measures."""
+    step_ids: tuple[str, ...] = ()
+    """Each step's id, in the order of `steps`: the page's anchors."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -123,6 +125,7 @@ def lay_out_document(
         text=_texts(ctx),
         home=home,
         analytics=lay_out_analytics(journey, ctx, measured) if measured else None,
+        step_ids=tuple(step.id for _, step in journey.steps()),
     )
 
 
@@ -138,6 +141,15 @@ def _texts(ctx: Context) -> dict[str, str]:
         "section.pain_points",
         "section.opportunities",
         "section.research",
+        "map.zoom",
+        "map.zoom_in",
+        "map.zoom_out",
+        "map.fit",
+        "map.actual_size",
+        "map.keys",
+        "map.overview",
+        "map.part",
+        "map.on_map",
         "table.lane",
         "table.text",
         "table.none",
@@ -236,11 +248,11 @@ def _pains(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], ...]:
     rows = []
     for order, (step, pain) in enumerate(journey.pain_points()):
         number, label, _ = where[step.id]
-        rows.append((-(pain.severity or 0), order, pain, f"{number}. {label}"))
+        rows.append((-(pain.severity or 0), order, pain, f"{number}. {label}", step.id))
     rows.sort(key=lambda r: (r[0], r[1]))
     return tuple(
-        (str(p.severity or "\u2013"), clean(p.text), clean(p.owner or ""), step, p.id)
-        for _, _, p, step in rows
+        (str(p.severity or "\u2013"), clean(p.text), clean(p.owner or ""), step, p.id, step_id)
+        for _, _, p, step, step_id in rows
     )
 
 
@@ -251,7 +263,7 @@ def _opportunities(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], 
     for _, step in journey.steps():
         for idea in step.opportunities:
             number, label, _ = where[step.id]
-            rows.append((-(idea.impact or 0), order, idea, f"{number}. {label}"))
+            rows.append((-(idea.impact or 0), order, idea, f"{number}. {label}", step.id))
             order += 1
     rows.sort(key=lambda r: (r[0], r[1]))
     return tuple(
@@ -261,6 +273,7 @@ def _opportunities(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], 
             clean(o.owner or ""),
             ", ".join(o.addresses),
             step,
+            step_id,
         )
-        for _, _, o, step in rows
+        for _, _, o, step, step_id in rows
     )

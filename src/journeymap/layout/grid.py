@@ -15,7 +15,7 @@ from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
 from journeymap.layout.measured import Measured
-from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
+from journeymap.layout.scene import Element, Frame, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
 from journeymap.model import JourneyMap, Step
 
@@ -55,7 +55,7 @@ def lay_out_grid(
     header, header_height = header_band(
         ctx, journey, theme.padding, theme.padding, width - 2 * theme.padding
     )
-    y = theme.padding + header_height + 24
+    y = band = theme.padding + header_height + 24
     if journey.kind == "day-in-the-life":
         y = time_axis(grid, y)
     y = stage_row(grid, y)
@@ -65,6 +65,14 @@ def lay_out_grid(
     _moments(grid, columns_top, y)
     _decorations(grid, prefix)
     height = r1(y + theme.padding)
+    frame = Frame(
+        top=r1(band - 12),
+        band=r1(band),
+        body=grid.lane_top[0] if grid.lane_top else r1(y),
+        left=r1(left),
+        columns=(*(grid.x(i) for i in range(len(steps))), grid.right),
+        rows=(*grid.lane_top, r1(y)),
+    )
     background = Rect(0, 0, r1(width), height, theme.colors.background, css="background")
     return Scene(
         width=r1(width),
@@ -74,9 +82,10 @@ def lay_out_grid(
         background=theme.colors.background,
         font_family=theme.font_family,
         id_prefix=prefix,
-        elements=(background, *header, *grid.elements),
+        elements=(background, Group(tuple(header), css="header"), *grid.elements),
         lang=ctx.labels.locale,
         marker_color=theme.colors.link,
+        frame=frame,
     )
 
 
