@@ -30,6 +30,8 @@ class PersonaCard:
     bio: str
     lists: tuple[tuple[str, tuple[str, ...]], ...]
     traits: tuple[tuple[str, str], ...]
+    photo: str | None = None
+    """A `data:` URI, embedded by the resolve stage."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,7 @@ def _persona(ctx: Context, persona: Persona) -> PersonaCard:
         bio=clean(persona.bio or ""),
         lists=tuple((h, tuple(clean(i) for i in items)) for h, items in lists if items),
         traits=tuple((clean(k), clean(v)) for k, v in persona.traits),
+        photo=persona.photo,
     )
 
 

@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "a7b0060257939b1350dadbe69247d9fc1703322954a050b9674de9ca3c9a67ec"
+SCHEMA_SHA256 = "df2939879ceb1a973f820dc763554a9db2999000e73b5d19ca6a7bdbd892c3bd"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -176,6 +176,17 @@ def validate____defs_persona(data, custom_formats={}, name_prefix=None):
             data_keys.remove("frustrations")
             data__frustrations = data["frustrations"]
             validate____defs_text_list(data__frustrations, custom_formats, (name_prefix or "data") + ".frustrations")
+        if "photo" in data_keys:
+            data_keys.remove("photo")
+            data__photo = data["photo"]
+            if not isinstance(data__photo, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data__photo, str):
+                data__photo_len = len(data__photo)
+                if data__photo_len < 1:
+                    raise JsonSchemaValueException('invalid')
+                if data__photo_len > 500:
+                    raise JsonSchemaValueException('invalid')
         if "traits" in data_keys:
             data_keys.remove("traits")
             data__traits = data["traits"]
@@ -1136,6 +1147,17 @@ def validate____defs_persona_inline(data, custom_formats={}, name_prefix=None):
             data_keys.remove("frustrations")
             data__frustrations = data["frustrations"]
             validate____defs_text_list(data__frustrations, custom_formats, (name_prefix or "data") + ".frustrations")
+        if "photo" in data_keys:
+            data_keys.remove("photo")
+            data__photo = data["photo"]
+            if not isinstance(data__photo, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data__photo, str):
+                data__photo_len = len(data__photo)
+                if data__photo_len < 1:
+                    raise JsonSchemaValueException('invalid')
+                if data__photo_len > 500:
+                    raise JsonSchemaValueException('invalid')
         if "traits" in data_keys:
             data_keys.remove("traits")
             data__traits = data["traits"]

@@ -124,7 +124,7 @@ def _persona(persona: Persona) -> dict[str, Any]:
         "key": persona_key(persona),
         "name": persona.name,
         "initials": initials(persona.name),
-        "photo": None,
+        "photo": persona.photo,
         "role": persona.role,
         "quote": persona.quote,
         "goals": list(persona.goals),
