@@ -50,11 +50,10 @@ class MapView:
 
 
 def map_view(scene: Scene, step_ids: tuple[str, ...]) -> MapView:
-    frame = scene.frame
-    if frame is None:
+    if scene.frame is None:
         return MapView(scene, None, None, (), ())
-    frame = _moved(frame, frame.top)
-    cropped = _cropped(scene, scene.frame.top if scene.frame else 0.0)
+    cropped = _cropped(scene, scene.frame.top)
+    frame = _moved(scene.frame, scene.frame.top)
     band = Box(0.0, frame.band, cropped.width, r1(frame.body - frame.band))
     labels = Box(0.0, frame.body, frame.left, r1(cropped.height - frame.body))
     return MapView(cropped, band, labels, _spots(frame, step_ids), _tiles(frame, cropped.height))

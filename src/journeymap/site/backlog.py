@@ -99,7 +99,7 @@ def filters(rows: list[dict[str, Any]], channel_label: Callable[[str], str]) -> 
         "owner": _codes([r["owner"] or "" for r in rows], "o"),
         "severity": {str(v): f"s{v}" for v in range(5, 0, -1)} | {"": "s0"},
         "stage": _codes([r["stage"] for r in rows], "g"),
-        "channel": {c: f"c{i}" for i, c in enumerate(sorted(channels, key=channels.get))},  # type: ignore[arg-type]
+        "channel": {c: f"c{i}" for i, c in enumerate(sorted(channels, key=lambda c: channels[c]))},
     }
     text_rank = {
         "severity": lambda r: -(r["severity"] or 0),
