@@ -211,8 +211,23 @@ def test_print_splits_a_long_map_into_tiles_at_their_drawn_size(site: Path, page
     assert len(tiles) >= 5
     for shown, drawn in tiles:
         assert shown == pytest.approx(drawn, abs=1) and drawn <= 1512
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll("body *")]
+            .filter(e => !(e.parentElement && e.parentElement.closest("svg")))
+            .filter(e => e.getBoundingClientRect().right > 1513)
+            .filter(e => !e.closest(".map-stage"))
+            .map(e => e.tagName + "." + e.getAttribute("class"))"""
+    )
+    # Anything wider than the page makes Chrome shrink every printed page to fit it.
+    hidden = page.evaluate(
+        """() => [...document.querySelectorAll(".map-stage *")]
+            .filter(e => getComputedStyle(e).position === "absolute" && e.offsetParent
+                     && !e.matches(".canvas") && e.getBoundingClientRect().right > 1513)
+            .length"""
+    )
+    assert wide == [] and hidden == 0, (wide, hidden)
     stage = page.locator(".map-stage").bounding_box()
-    assert stage is not None and stage["height"] == 0  # the screen's map is not printed
+    assert stage is not None and stage["height"] <= 1  # the screen's map is not printed
     pdf = page.pdf()
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= len(tiles) + 1  # header, tiles, tables
 

@@ -27,13 +27,23 @@ class Box:
 
 
 @dataclass(frozen=True, slots=True)
-class Tile:
-    """One printed page of the map: the lane labels and step headers beside its part."""
+class Part:
+    """A rectangle of the drawing (`box`) shown at (x, y) of a tile."""
 
-    corner: Box
-    top: Box
-    left: Box
-    body: Box
+    x: float
+    y: float
+    box: Box
+
+
+@dataclass(frozen=True, slots=True)
+class Tile:
+    """One printed page of the map: its part of the map beside the lane labels and under the
+    step headers. Adjacent pieces are one part, so a tile is one to four copies of the
+    drawing (each copy costs the browser the whole drawing)."""
+
+    width: float
+    height: float
+    parts: tuple[Part, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +117,31 @@ def _tiles(frame: Frame, height: float) -> tuple[Tile, ...]:
     columns = _chunks(frame.columns, PAGE_WIDTH - frame.left)
     lanes = _chunks(rows, PAGE_HEIGHT - header)
     return tuple(
-        Tile(
-            corner=Box(0.0, frame.band, frame.left, header),
-            top=Box(x0, frame.band, r1(x1 - x0), header),
-            left=Box(0.0, y0, frame.left, r1(y1 - y0)),
-            body=Box(x0, y0, r1(x1 - x0), r1(y1 - y0)),
-        )
-        for x0, x1 in columns
-        for y0, y1 in lanes
+        _tile(frame, header, x0, x1, y0, y1) for x0, x1 in columns for y0, y1 in lanes
     )
+
+
+def _tile(frame: Frame, header: float, x0: float, x1: float, y0: float, y1: float) -> Tile:
+    left, band, width, tall = frame.left, frame.band, r1(x1 - x0), r1(y1 - y0)
+    across = x0 == frame.columns[0]  # the labels and the part touch: one piece across
+    down = y0 == frame.body  # the headers and the part touch: one piece down
+    if across and down:
+        parts = [Part(0.0, 0.0, Box(0.0, band, x1, r1(y1 - band)))]
+    elif down:
+        parts = [
+            Part(0.0, 0.0, Box(0.0, band, left, r1(y1 - band))),
+            Part(left, 0.0, Box(x0, band, width, r1(y1 - band))),
+        ]
+    elif across:
+        parts = [
+            Part(0.0, 0.0, Box(0.0, band, x1, header)),
+            Part(0.0, header, Box(0.0, y0, x1, tall)),
+        ]
+    else:
+        parts = [
+            Part(0.0, 0.0, Box(0.0, band, left, header)),
+            Part(left, 0.0, Box(x0, band, width, header)),
+            Part(0.0, header, Box(0.0, y0, left, tall)),
+            Part(left, header, Box(x0, y0, width, tall)),
+        ]
+    return Tile(r1(left + width), r1(header + tall), tuple(parts))
