@@ -116,9 +116,7 @@ def _tiles(frame: Frame, height: float) -> tuple[Tile, ...]:
     rows = (*frame.rows[:-1], max(frame.rows[-1], r1(height - 8)))
     columns = _chunks(frame.columns, PAGE_WIDTH - frame.left)
     lanes = _chunks(rows, PAGE_HEIGHT - header)
-    return tuple(
-        _tile(frame, header, x0, x1, y0, y1) for x0, x1 in columns for y0, y1 in lanes
-    )
+    return tuple(_tile(frame, header, x0, x1, y0, y1) for x0, x1 in columns for y0, y1 in lanes)
 
 
 def _tile(frame: Frame, header: float, x0: float, x1: float, y0: float, y1: float) -> Tile:
