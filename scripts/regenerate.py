@@ -5,7 +5,9 @@
 - src/journeymap/schema/_compiled.py: the fast validator, from the schema;
 - docs/rules.md: the lint rules' documentation, from their docstrings;
 - docs/images/*.svg: the example pictures shown in the README (needs Graphviz's dot);
-  measured-overlay*.svg from a simulated log of the current-state example, measured.
+  measured-overlay*.svg from a simulated log of the current-state example, measured;
+- docs/images/map-page.png: the current-state example's map page at 1366 x 900, as Debian's
+  Chromium shows it (through Playwright, a development dependency).
 
 Golden test files are regenerated separately: JOURNEYMAP_ACCEPT=1 pytest tests/test_golden.py
 """
@@ -46,6 +48,27 @@ def main() -> None:
         for name in sorted(result.files):
             print(f"wrote docs/images/{name}")
     measured_overlay(images)
+    map_page(images)
+
+
+def map_page(images: Path) -> None:
+    """The README's screenshot: the first screen of a map page, as a reader meets it."""
+    from playwright.sync_api import sync_playwright
+
+    from journeymap.site import build
+
+    with tempfile.TemporaryDirectory() as temporary:
+        site = Path(temporary) / "site"
+        build(ROOT / "examples", site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+            )
+            page = browser.new_page(viewport={"width": 1366, "height": 900})
+            page.goto((site / "maps" / "current-state.html").as_uri())
+            page.screenshot(path=str(images / "map-page.png"))
+            browser.close()
+    print("wrote docs/images/map-page.png")
 
 
 def measured_overlay(images: Path) -> None:

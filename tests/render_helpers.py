@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from journeymap.config import load_project
 from journeymap.layout.scene import Element, Group, Rect, Scene, Text
 from journeymap.model import JourneyMap
 from journeymap.pipeline import check_file, open_session
+from journeymap.render.scripts import NAMES, digest, source
 from journeymap.rendering import Request, context_for, render_journey
 
 
@@ -71,3 +73,16 @@ def layout_json(scene: Scene) -> str:
     return (
         json.dumps(dataclasses.asdict(scene), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     )
+
+
+def assert_only_our_scripts(html: str) -> None:
+    """Every script is one of journeymap's static scripts, and the policy allows it by hash
+    and nothing else: no inline data, no map text in any script."""
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert policy is not None
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == html.count("<script"), "a script with attributes"
+    allowed = re.findall(r"script-src ([^;]*)", policy.group(1))
+    ours = [digest(name) for name in NAMES if source(name) in scripts]
+    assert allowed == ([" ".join(ours)] if ours else [])
+    assert all(script in {source(n) for n in NAMES} for script in scripts)

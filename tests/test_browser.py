@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from conftest import EXAMPLES, Result
 from journeymap.site import build
+from render_helpers import assert_only_our_scripts
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -153,6 +154,7 @@ def test_the_served_page_follows_edits(
     )
     shown = banner_text(page)
     assert shown is not None and PROBLEM.search(shown), shown
+    banner_leaves_the_navigation_free(page)
     assert page.locator("#journeymap-problems b").count() == 0, "markup from the map ran"
     assert not is_marked(page), "the error came without a reload"
     assert EDITED in page.inner_text("body"), "the last good map is gone"
@@ -176,14 +178,33 @@ def test_the_served_page_follows_edits(
     assert not served.site.exists(), "the temporary site outlived the server"
 
 
+def banner_leaves_the_navigation_free(page: Page) -> None:
+    """The problems banner is above the page's navigation, never over it: the link back to
+    the maps is where a click lands, and the two boxes do not overlap."""
+    boxes = page.evaluate(
+        """() => {
+            const nav = document.querySelector("nav.home a").getBoundingClientRect();
+            const banner = document.getElementById("journeymap-problems").getBoundingClientRect();
+            const hit = document.elementFromPoint(nav.x + nav.width / 2, nav.y + nav.height / 2);
+            return {nav: [nav.top, nav.bottom], banner: [banner.top, banner.bottom],
+                    hit: hit !== null && hit.closest("nav.home") !== null};
+        }"""
+    )
+    assert boxes["hit"], boxes
+    assert boxes["banner"][1] <= boxes["nav"][0], boxes
+
+
 def check_files_on_disk(site: Path, project: Path, reference: Path) -> None:
-    """No script on disk, and every file byte for byte what `build` writes for this project."""
+    """Only our own hashed scripts on disk (never the reload script), and every file byte for
+    byte what `build` writes for this project."""
     build(project, reference)
     served_files = files_of(site)
     assert served_files, f"nothing was built in {site}"
     assert served_files.keys() == files_of(reference).keys()
     for name, data in served_files.items():
-        assert b"<script" not in data.lower(), f"{name} has a script on disk"
+        if name.endswith(".html"):
+            assert_only_our_scripts(data.decode("utf-8"))
+        assert b"data-generation" not in data, f"{name} has the reload script on disk"
         assert data == (reference / name).read_bytes(), f"{name} differs from `build`"
 
 

@@ -19,7 +19,7 @@ from journeymap.layout.scene import Path as ScenePath
 from journeymap.model import JourneyMap
 from journeymap.overlay import measured_for
 from journeymap.rendering import context_for
-from render_helpers import absolute, files_of, load, texts
+from render_helpers import absolute, assert_only_our_scripts, files_of, load, texts
 
 CASE = Path(__file__).parent / "cases" / "measured-checkout"
 MAP, MEASURES = CASE / "map.yaml", CASE / "measures.json"
@@ -175,7 +175,7 @@ def test_html_page_has_the_analytics_section(measured: Measured) -> None:
         assert text in section
     assert section.count("<svg") == 1
     assert "✗ Leaves the map" in section
-    assert "<script" not in html
+    assert_only_our_scripts(html)
 
 
 def test_rendering_with_measures_is_deterministic() -> None:

@@ -33,10 +33,11 @@ from journeymap.layout.scene import Group, Rect, Scene, Text
 from journeymap.model import KINDS, JourneyMap
 from journeymap.normalize import journey_from, persona_from
 from journeymap.render.html import render_html
+from journeymap.render.scripts import NAMES, source
 from journeymap.render.svg import render_svg
 from journeymap.rendering import context_for
 from journeymap.text import text_width
-from render_helpers import absolute
+from render_helpers import absolute, assert_only_our_scripts
 
 # Raw characters no export may carry: C0 controls but tab and line feed, DEL, C1, bidi
 # controls and marks, separators, and the invisible format characters of the policy.
@@ -162,6 +163,10 @@ def assert_inert_svg(svg: str) -> None:
 
 
 def assert_inert_html(html: str) -> None:
+    """Inert but for journeymap's own hashed scripts, which are checked and then set aside."""
+    assert_only_our_scripts(html)
+    for name in NAMES:
+        html = html.replace(f"<script>{source(name)}</script>", "")
     parser = _Inert()
     parser.feed(html)
     parser.close()

@@ -30,6 +30,7 @@ from journeymap.serve.origin import Origin
 from journeymap.serve.reload import (
     BASE_POLICY,
     EVENTS_PATH,
+    PAGE_SCRIPTS,
     SCRIPT,
     SCRIPT_SOURCE,
     rewrite_policy,
@@ -129,7 +130,15 @@ def test_served_page_gets_the_script_and_a_policy_that_allows_exactly_it(site: S
     assert "default-src 'none'" in directives and "img-src data:" in directives
     assert "'unsafe-inline'" not in policy.split("script-src")[1]
     assert script_hash(SCRIPT) == SCRIPT_SOURCE
-    assert response.headers["Content-Security-Policy"] == rewrite_policy(BASE_POLICY)
+    assert response.headers["Content-Security-Policy"] == rewrite_policy(
+        f"{BASE_POLICY}; {PAGE_SCRIPTS}"
+    )
+
+
+def test_rewrite_keeps_the_pages_own_script_hashes_and_nothing_else() -> None:
+    own = "'sha256-" + "A" * 43 + "='"
+    policy = rewrite_policy(f"default-src 'none'; script-src {own} 'unsafe-inline' https:")
+    assert policy == f"default-src 'none'; script-src {own} {SCRIPT_SOURCE}; connect-src 'self'"
 
 
 def test_files_on_disk_stay_as_written(site: Site) -> None:

@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "JM208": "Two maps (or two personas) of one project share an id.",
     "JM209": "Two maps of a project would be written to the same page of the site.",
     "JM210": "A scan skipped a link that leads outside the project root (a warning).",
+    "JM211": "A persona photo is not a PNG, JPEG, GIF or WebP image, or is larger than 256 KB.",
     "JM300": "An inline suppression suppresses nothing, or names an unknown rule.",
 }
 

@@ -146,6 +146,8 @@ class Persona:
     traits: tuple[tuple[str, str], ...] = ()
     source: str | None = None
     """The persona file, as shown to users; None for an inline persona."""
+    photo: str | None = None
+    """The persona's photo as a `data:` URI, read and checked by the resolve stage."""
 
 
 @dataclass(frozen=True, slots=True)

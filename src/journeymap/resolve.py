@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -53,7 +53,7 @@ class Resolver:
         if value is None:
             return None
         if isinstance(value, dict):
-            return persona_from(value)
+            return self._with_photo(persona_from(value), source, ("persona",), diagnostics)
         target = self._target(source, ("persona",), value, diagnostics, persona_id=True)
         if target is None:
             return None
@@ -191,4 +191,32 @@ class Resolver:
         if data.get("kind") != "persona":
             message = f"{display} is a {data.get('kind')} map, not a persona file (kind: persona)"
             return None, [source.diagnostic(("kind",), "JM207", message)]
-        return persona_from(data, display), []
+        found: list[Diagnostic] = []
+        return self._with_photo(persona_from(data, display), source, (), found), found
+
+    def _with_photo(
+        self,
+        persona: Persona,
+        source: Source,
+        pointer: tuple[str, ...],
+        diagnostics: list[Diagnostic],
+    ) -> Persona:
+        """The persona with its photo embedded; a bad photo is one diagnostic at `photo`."""
+        from journeymap.photo import read_photo
+
+        data = source.data
+        for key in pointer:
+            data = data[key]
+        value = data.get("photo")
+        if not isinstance(value, str):
+            return persona
+        at = (*pointer, "photo")
+        target = self._target(source, at, value, diagnostics, persona_id=False)
+        if target is None:
+            return persona
+        self._record(source, target)
+        photo, problem = read_photo(target, value)
+        if problem is not None:
+            diagnostics.append(source.diagnostic(at, "JM211", problem))
+            return persona
+        return replace(persona, photo=photo)

@@ -199,7 +199,7 @@ def _html_row(move: Move) -> Markup:
 
 
 _HEAD = (
-    "<table><thead><tr><th></th><th>what</th><th>old</th><th>new</th><th>moved</th></tr>"
+    "<table><thead><tr><th>change</th><th>what</th><th>old</th><th>new</th><th>moved</th></tr>"
     "</thead><tbody>{}</tbody></table>"
 )
 
@@ -209,5 +209,5 @@ _PAGE = (
     "table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #ddd}"
     "th{text-align:left}td:nth-child(n+3){text-align:right;font-variant-numeric:tabular-nums}"
     "tr.appeared td:first-child{color:#17803d}tr.disappeared td:first-child{color:#c0282d}"
-    "tr.changed td:first-child{color:#9a6700}</style></head><body>BODY</body></html>"
+    "tr.changed td:first-child{color:#9a6700}</style></head><body><main>BODY</main></body></html>"
 )

@@ -30,6 +30,8 @@ class PersonaCard:
     bio: str
     lists: tuple[tuple[str, tuple[str, ...]], ...]
     traits: tuple[tuple[str, str], ...]
+    photo: str | None = None
+    """A `data:` URI, embedded by the resolve stage."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class Document:
     """The site root, relative to this page, when the page is part of a `build`."""
     analytics: Analytics | None = None
     """The measured journey beside the believed one, when the map was drawn with measures."""
+    step_ids: tuple[str, ...] = ()
+    """Each step's id, in the order of `steps`: the page's anchors."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -125,6 +129,7 @@ def lay_out_document(
         text=_texts(ctx),
         home=home,
         analytics=lay_out_analytics(journey, ctx, measured) if measured else None,
+        step_ids=tuple(step.id for _, step in journey.steps()),
     )
 
 
@@ -140,6 +145,15 @@ def _texts(ctx: Context) -> dict[str, str]:
         "section.pain_points",
         "section.opportunities",
         "section.research",
+        "map.zoom",
+        "map.zoom_in",
+        "map.zoom_out",
+        "map.fit",
+        "map.actual_size",
+        "map.keys",
+        "map.overview",
+        "map.part",
+        "map.on_map",
         "table.lane",
         "table.text",
         "empty.pain_points",
@@ -170,6 +184,7 @@ def _persona(ctx: Context, persona: Persona) -> PersonaCard:
         bio=clean(persona.bio or ""),
         lists=tuple((h, tuple(clean(i) for i in items)) for h, items in lists if items),
         traits=tuple((clean(k), clean(v)) for k, v in persona.traits),
+        photo=persona.photo,
     )
 
 
@@ -241,11 +256,11 @@ def _pains(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], ...]:
     rows = []
     for order, (step, pain) in enumerate(journey.pain_points()):
         number, label, _ = where[step.id]
-        rows.append((-(pain.severity or 0), order, pain, f"{number}. {label}"))
+        rows.append((-(pain.severity or 0), order, pain, f"{number}. {label}", step.id))
     rows.sort(key=lambda r: (r[0], r[1]))
     return tuple(
-        (str(p.severity or "\u2013"), clean(p.text), clean(p.owner or ""), step, p.id)
-        for _, _, p, step in rows
+        (str(p.severity or "\u2013"), clean(p.text), clean(p.owner or ""), step, p.id, step_id)
+        for _, _, p, step, step_id in rows
     )
 
 
@@ -256,7 +271,7 @@ def _opportunities(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], 
     for _, step in journey.steps():
         for idea in step.opportunities:
             number, label, _ = where[step.id]
-            rows.append((-(idea.impact or 0), order, idea, f"{number}. {label}"))
+            rows.append((-(idea.impact or 0), order, idea, f"{number}. {label}", step.id))
             order += 1
     rows.sort(key=lambda r: (r[0], r[1]))
     return tuple(
@@ -266,6 +281,7 @@ def _opportunities(ctx: Context, journey: JourneyMap) -> tuple[tuple[str, ...], 
             clean(o.owner or ""),
             ", ".join(o.addresses),
             step,
+            step_id,
         )
-        for _, _, o, step in rows
+        for _, _, o, step, step_id in rows
     )

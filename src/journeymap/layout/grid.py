@@ -19,7 +19,7 @@ from journeymap.layout.geometry import Grid
 from journeymap.layout.header import header_band
 from journeymap.layout.lanes import LANES, MapFacts, lane_label, lanes_for
 from journeymap.layout.measured import Measured
-from journeymap.layout.scene import Element, Group, Icon, Line, Rect, Scene, Text, r1
+from journeymap.layout.scene import Element, Frame, Group, Icon, Line, Rect, Scene, Text, r1
 from journeymap.layout.steps import stage_row, step_row, time_axis
 from journeymap.model import JourneyMap, Step
 
@@ -63,13 +63,16 @@ def lay_out_grid(
     header, header_height = header_band(
         ctx, journey, theme.padding, theme.padding, width - 2 * theme.padding
     )
-    y = theme.padding + header_height + 24
+    y = band = theme.padding + header_height + 24
     drawn: list[Element] = []
+    grids: list[Grid] = []
     for number, part in enumerate(parts):
         grid = Grid(ctx, journey, [steps[i] for i in part], left, width, first=part.start)
         y = _row(grid, r1(y + (ROW_GAP if number else 0)), measured, prefix)
         drawn.extend(grid.elements)
+        grids.append(grid)
     height = r1(y + theme.padding)
+    frame = _frame(grids[0], band, left, y) if len(grids) == 1 else None
     background = Rect(0, 0, r1(width), height, theme.colors.background, css="background")
     return Scene(
         width=r1(width),
@@ -79,9 +82,23 @@ def lay_out_grid(
         background=theme.colors.background,
         font_family=theme.font_family,
         id_prefix=prefix,
-        elements=(background, *header, *drawn),
+        elements=(background, Group(tuple(header), css="header"), *drawn),
         lang=ctx.labels.locale,
         marker_color=theme.colors.link,
+        frame=frame,
+    )
+
+
+def _frame(grid: Grid, band: float, left: float, bottom: float) -> Frame:
+    """Where an unwrapped grid's parts lie, for a page that pins its headers and prints tiles;
+    a wrapped map has several rows of columns and no such frame."""
+    return Frame(
+        top=r1(band - 12),
+        band=r1(band),
+        body=grid.lane_top[0] if grid.lane_top else r1(bottom),
+        left=r1(left),
+        columns=(*(grid.x(i) for i in range(len(grid.steps))), grid.right),
+        rows=(*grid.lane_top, r1(bottom)),
     )
 
 

@@ -115,6 +115,25 @@ Element = Rect | Line | Path | Circle | Text | Icon | Group
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """Where a grid's parts lie, as geometry only: a page pins the stage and lane headers, crops
+    the header band it shows as HTML itself, and prints the map in readable tiles from it."""
+
+    top: float
+    """Below the header band (title, persona, scenario, goals)."""
+    band: float
+    """The top of the stage headers (the time axis of a day in the life)."""
+    body: float
+    """The top of the first lane, below the step headers."""
+    left: float
+    """The right edge of the lane labels."""
+    columns: tuple[float, ...]
+    """Each step column's left edge, then the last one's right edge."""
+    rows: tuple[float, ...]
+    """Each lane's top, then the last one's bottom."""
+
+
+@dataclass(frozen=True, slots=True)
 class Scene:
     width: float
     height: float
@@ -126,6 +145,8 @@ class Scene:
     elements: tuple[Element, ...] = field(default=())
     lang: str = "en"
     marker_color: str = "#334e68"
+    frame: Frame | None = None
+    """The grid's parts (None for other views); its header band is the group `header`."""
 
     def icons(self) -> list[str]:
         """Every icon name used, sorted, so the renderer can emit each symbol once."""

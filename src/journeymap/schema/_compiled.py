@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "308bacc6bbc25a8f6d71612758795282f3231e5dff0ba17165a5fec1d8759f8f"
+SCHEMA_SHA256 = "a9eee8ab5ff8da908e8dd01e656c462f77f6a14eee456226d2b8028ddd61c2bd"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
@@ -176,6 +176,17 @@ def validate____defs_persona(data, custom_formats={}, name_prefix=None):
             data_keys.remove("frustrations")
             data__frustrations = data["frustrations"]
             validate____defs_text_list(data__frustrations, custom_formats, (name_prefix or "data") + ".frustrations")
+        if "photo" in data_keys:
+            data_keys.remove("photo")
+            data__photo = data["photo"]
+            if not isinstance(data__photo, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data__photo, str):
+                data__photo_len = len(data__photo)
+                if data__photo_len < 1:
+                    raise JsonSchemaValueException('invalid')
+                if data__photo_len > 500:
+                    raise JsonSchemaValueException('invalid')
         if "traits" in data_keys:
             data_keys.remove("traits")
             data__traits = data["traits"]
@@ -1153,6 +1164,17 @@ def validate____defs_persona_inline(data, custom_formats={}, name_prefix=None):
             data_keys.remove("frustrations")
             data__frustrations = data["frustrations"]
             validate____defs_text_list(data__frustrations, custom_formats, (name_prefix or "data") + ".frustrations")
+        if "photo" in data_keys:
+            data_keys.remove("photo")
+            data__photo = data["photo"]
+            if not isinstance(data__photo, (str)):
+                raise JsonSchemaValueException('invalid')
+            if isinstance(data__photo, str):
+                data__photo_len = len(data__photo)
+                if data__photo_len < 1:
+                    raise JsonSchemaValueException('invalid')
+                if data__photo_len > 500:
+                    raise JsonSchemaValueException('invalid')
         if "traits" in data_keys:
             data_keys.remove("traits")
             data__traits = data["traits"]

@@ -1,8 +1,10 @@
 """What the server changes in a page it serves: one reload script, its CSP, the problems.
 
-The built pages forbid every script and request, and stay that way on disk. Only the copy
-sent to the browser gets the script, and its Content-Security-Policy is loosened by exactly
-that script's hash and `connect-src 'self'` (for the event stream), nothing more.
+The built pages forbid every request and every script but their own, named by hash, and stay
+that way on disk. Only the copy sent to the browser gets the reload script, and its
+Content-Security-Policy is loosened by exactly that script's hash and `connect-src 'self'`
+(for the event stream), nothing more. The problems banner sits in the page's flow, above
+its navigation, so it never covers it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import hashlib
 import html
 import re
 from collections.abc import Sequence
+
+from journeymap.render.scripts import NAMES, digest
 
 EVENTS_PATH = "/__journeymap/events"
 
@@ -36,7 +40,10 @@ BASE_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
     " base-uri 'none'; form-action 'none'"
 )
+# The header sent with a page: the built pages' own scripts (each page's meta names its own).
+PAGE_SCRIPTS = "script-src " + " ".join(digest(name) for name in NAMES)
 _REPLACED = frozenset({"script-src", "script-src-elem", "connect-src"})
+_HASH = re.compile(r"'sha(?:256|384|512)-[A-Za-z0-9+/=]+'")
 
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
 _CSP_EQUIV = re.compile(
@@ -46,7 +53,7 @@ _CONTENT = re.compile(r"""(\bcontent\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.IGNOR
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 _BANNER_STYLE = (
-    "position:fixed;top:0;left:0;right:0;z-index:2147483647;max-height:45vh;overflow:auto;"
+    "position:relative;z-index:2147483647;max-height:45vh;overflow:auto;"
     "margin:0;padding:10px 16px;background:#7a1d1d;color:#fff;"
     "font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;"
     "box-shadow:0 2px 8px rgba(0,0,0,.35)"
@@ -54,10 +61,19 @@ _BANNER_STYLE = (
 
 
 def rewrite_policy(policy: str) -> str:
-    """The policy with the reload script and the event stream allowed, everything else kept."""
+    """The policy with the reload script and the event stream allowed, everything else kept:
+    the page's own scripts stay allowed by their hashes, and only by them."""
     directives = [part.strip() for part in policy.split(";") if part.strip()]
     kept = [d for d in directives if d.split()[0].lower() not in _REPLACED]
-    return "; ".join([*kept, f"script-src {SCRIPT_SOURCE}", "connect-src 'self'"])
+    hashes = [
+        h
+        for d in directives
+        if d.split()[0].lower() == "script-src"
+        for h in _HASH.findall(d)
+        if h != SCRIPT_SOURCE
+    ]
+    scripts = " ".join([*dict.fromkeys(hashes), SCRIPT_SOURCE])
+    return "; ".join([*kept, f"script-src {scripts}", "connect-src 'self'"])
 
 
 def served_page(page: str, *, generation: str, problems: Sequence[str]) -> str:
@@ -72,7 +88,7 @@ def banner(problems: Sequence[str]) -> str:
     """The problems of the last build over the page, each line escaped."""
     items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
     return (
-        f'<div id="journeymap-problems" role="alert" style="{_BANNER_STYLE}">'
+        f'<div id="journeymap-problems" role="alert" tabindex="0" style="{_BANNER_STYLE}">'
         "<strong>journeymap: the last build has errors;"
         " maps with errors show their last good version.</strong>"
         f'<ul style="margin:6px 0 0;padding-left:20px">{items}</ul></div>'

@@ -26,6 +26,7 @@ from journeymap.serve.origin import Origin, origin_form, url_host
 from journeymap.serve.reload import (
     BASE_POLICY,
     EVENTS_PATH,
+    PAGE_SCRIPTS,
     not_found_page,
     rewrite_policy,
     served_page,
@@ -240,7 +241,13 @@ class SiteHandler(BaseHTTPRequestHandler):
         generation, problems = self.site.status.snapshot()
         page = served_page(text, generation=generation, problems=problems)
         body = page.encode("utf-8", "surrogateescape")
-        self._send(code, _TYPES[".html"], body, head=head, policy=rewrite_policy(BASE_POLICY))
+        self._send(
+            code,
+            _TYPES[".html"],
+            body,
+            head=head,
+            policy=rewrite_policy(f"{BASE_POLICY}; {PAGE_SCRIPTS}"),
+        )
 
     def _send(
         self,

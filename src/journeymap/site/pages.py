@@ -6,38 +6,31 @@ works from a file system, any static host and a CI artifact.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from journeymap.config import Project
 from journeymap.i18n import Labels, labels
 from journeymap.i18n.scripts import script_stack
-from journeymap.interchange.csv_format import guard
 from journeymap.layout.context import make_context
 from journeymap.model import KINDS, PHASES
-from journeymap.render.env import environment, user_html
-from journeymap.site.loss import LOSS_PAGE, add_loss, by_loss, index_note, loss_cells, sort_header
-from journeymap.site.summary import OTHER_PHASE, Summary
-from journeymap.text.clean import plain_text
-from journeymap.theme import theme_from
-
-BACKLOG_COLUMNS = (
-    "severity",
-    "pain_point",
-    "text",
-    "owner",
-    "map",
-    "map_path",
-    "step",
-    "step_label",
-    "resolved_by",
-    "cases_lost",
-    "measured_loss",
+from journeymap.render.env import environment
+from journeymap.render.scripts import policy, script_tag
+from journeymap.site.backlog import (
+    FILTERS,
+    SORTS,
+    backlog_csv,
+    backlog_html,
+    backlog_json,
+    backlog_rows,
+    filters,
+    words_for_filters,
 )
+from journeymap.site.loss import LOSS_PAGE, add_loss, by_loss, index_note, sort_header
+from journeymap.site.summary import OTHER_PHASE, Summary
+from journeymap.theme import theme_from
 
 
 def site_pages(
@@ -49,20 +42,28 @@ def site_pages(
         "labels": words,
         "site_title": project.name or words["site.maps"],
         "font_family": Markup(script_stack(project.locale)),
+        "policy": Markup(policy(images="'self' data:")),
+        "script": "",
     }
     personas = _personas(summaries, words)
     rows = backlog_rows(summaries)
     measured = add_loss(rows, summaries, words)
+    ctx = make_context(
+        locale=project.locale, theme=theme_from(project.theme), channels=project.channels
+    )
+    found = filters(rows, lambda code: ctx.channel(code)[0])
+    channels = found["channel_labels"]
     index = _index(summaries, personas, broken)
     index["measured"] = {s.page: index_note(s, words) for s in summaries if s.measured}
     pages = {
         "index.html": _page("site_index", common, root="", **index),
         "channels.html": _page("site_channels", common, root="", **_channels(summaries, project)),
-        "backlog.html": _backlog(common, rows, words, measured, loss=False),
-        "backlog.csv": _csv(rows).encode("utf-8"),
+        "backlog.html": _backlog(common, rows, found, measured, loss=False),
+        "backlog.csv": backlog_csv(rows, channels).encode("utf-8"),
+        "backlog.json": backlog_json(rows, channels).encode("utf-8"),
     }
     if measured:
-        pages[LOSS_PAGE] = _backlog(common, by_loss(rows), words, measured, loss=True)
+        pages[LOSS_PAGE] = _backlog(common, by_loss(rows), found, measured, loss=True)
     for key, entry in personas.items():
         pages[f"personas/{key}.html"] = _page("site_persona", common, root="../", **entry)
     return pages
@@ -71,15 +72,33 @@ def site_pages(
 def _backlog(
     common: dict[str, Any],
     rows: list[dict[str, Any]],
-    words: Labels,
+    found: dict[str, Any],
     measured: bool,
     *,
     loss: bool,
 ) -> bytes:
     """The backlog by severity or, with measures, by measured loss; headers link the two."""
+    words = common["labels"]
     header = sort_header(words, by_loss=loss) if measured else None
-    body = _backlog_html(rows, words, measured=measured)
-    return _page("site_backlog", common, root="", rows=rows, body=body, header=header, loss=loss)
+    body = backlog_html(rows, found["channel_labels"], measured=measured)
+    sorts = [*SORTS, "loss"] if measured else list(SORTS)
+    return _page(
+        "site_backlog",
+        {
+            **common,
+            "policy": Markup(policy("backlog", images="'self' data:")),
+            "script": script_tag("backlog"),
+        },
+        root="",
+        rows=rows,
+        body=body,
+        header=header,
+        loss=loss,
+        filters=FILTERS,
+        sorts=sorts,
+        options=found["options"],
+        names=words_for_filters(words),
+    )
 
 
 def _page(template: str, common: dict[str, Any], **context: Any) -> bytes:
@@ -153,65 +172,3 @@ def _channels(summaries: list[Summary], project: Project) -> dict[str, Any]:
     used = {phase for row in cells.values() for phase in row}
     phases = [*PHASES, OTHER_PHASE] if OTHER_PHASE in used else list(PHASES)
     return {"matrix": matrix, "phases": phases}
-
-
-def backlog_rows(summaries: list[Summary]) -> list[dict[str, Any]]:
-    """Every pain point of every map, most severe first, with the future steps resolving it."""
-    resolved: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for future in summaries:
-        for step in future.resolves if future.based_on else ():
-            for pain in step["pains"]:
-                resolved[(future.based_on or "", pain)].append(f"{future.title}: {step['step']}")
-    rows = [
-        {
-            **pain,
-            "map": s.title,
-            "map_id": s.id,
-            "path": s.path,
-            "page": s.page,
-            "resolved_by": resolved.get((s.path, pain["id"]), []),
-        }
-        for s in summaries
-        for pain in s.pains
-    ]
-    rows.sort(key=lambda r: (-(r["severity"] or 0), r["path"]))
-    return rows
-
-
-def _backlog_html(rows: list[dict[str, Any]], words: Labels, *, measured: bool = False) -> Markup:
-    """The backlog's rows, written here: a template loop over thousands of rows is slow."""
-    unresolved = f'<span class="muted">{escape(words["label.unresolved"])}</span>'
-    out = []
-    for r in rows:
-        resolved = r["resolved_by"]
-        by = f'<span class="resolved">{user_html(words.join(resolved))}</span>' if resolved else ""
-        out.append(
-            f'<tr><td class="severity">{escape(r["severity"] or "–")}</td>'
-            f"<td>{user_html(r['text'])}</td><td>{user_html(r['owner'] or '')}</td>"
-            f'<td><a href="{escape(r["page"])}">{user_html(r["map"])}</a></td>'
-            f"<td>{user_html(r['step'])}</td><td>{by or unresolved}</td>"
-            f"{loss_cells(r) if measured else ''}</tr>\n"
-        )
-    return Markup("".join(out))
-
-
-def _csv(rows: list[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(BACKLOG_COLUMNS)
-    for r in rows:
-        values = (
-            r["severity"] or "",
-            r["id"],
-            r["text"],
-            r["owner"] or "",
-            r["map_id"],
-            r["path"],
-            r["step_id"],
-            r["step"],
-            "; ".join(r["resolved_by"]),
-            "" if r["lost"] is None else r["lost"],
-            "" if r["loss"] is None else r["loss"],
-        )
-        writer.writerow([guard(plain_text(str(v))) for v in values])
-    return buffer.getvalue()

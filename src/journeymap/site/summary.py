@@ -12,6 +12,7 @@ from typing import Any
 
 from journeymap.interchange.ids import slug
 from journeymap.layout.context import Context
+from journeymap.layout.header import initials
 from journeymap.layout.measured import Measured, terminal_steps
 from journeymap.layout.steps import stage_title
 from journeymap.model import JourneyMap, Persona
@@ -55,6 +56,13 @@ def summarize(
     measured: Measured | None = None,
 ) -> Summary:
     """`path` and `based_on` are relative to the project root, so no page depends on the cwd."""
+    where = {
+        step.id: {
+            "stage": stage_title(ctx, stage),
+            "channels": list(dict.fromkeys(t.channel for t in step.touchpoints)),
+        }
+        for stage, step in journey.steps()
+    }
     return Summary(
         page=page,
         path=path,
@@ -72,6 +80,7 @@ def summarize(
                 "owner": p.owner,
                 "step": step.label,
                 "step_id": step.id,
+                **where[step.id],
             }
             for step, p in journey.pain_points()
         ],
@@ -114,11 +123,15 @@ def _persona(persona: Persona) -> dict[str, Any]:
     return {
         "key": persona_key(persona),
         "name": persona.name,
+        "initials": initials(persona.name),
+        "photo": persona.photo,
         "role": persona.role,
         "quote": persona.quote,
         "goals": list(persona.goals),
         "needs": list(persona.needs),
         "frustrations": list(persona.frustrations),
+        "bio": persona.bio,
+        "traits": [list(pair) for pair in persona.traits],
     }
 
 
