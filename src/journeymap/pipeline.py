@@ -115,7 +115,7 @@ def check_source(
     source: Source, session: Session, chain: tuple[Path, ...] = (), *, with_lint: bool = True
 ) -> Checked:
     result = Checked(source.path, source.display)
-    result.diagnostics.extend(check_schema(source))
+    result.diagnostics.extend(source.problems or check_schema(source))
     if result.diagnostics:
         return result
     result.kind, result.doc_id = source.data["kind"], source.data.get("id")
