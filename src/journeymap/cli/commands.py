@@ -114,13 +114,29 @@ def validate(
     color = chosen is Format.text and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     result = run(paths, jobs=jobs or None, color=color, with_lint=not no_lint, measures=measures)
     if result.missing:
-        raise fail(f"no such file, directory or match: {listed(result.missing)}")
+        raise fail(_missing_message(result.missing))
     if result.outside:
         raise fail(outside_message(result.outside))
+    for folder in result.empty:
+        print(f"journeymap: note: no maps in {listed([folder])} {_NO_MAPS}", file=sys.stderr)
     sys.stdout.write(REPORTERS[chosen.value](result.outcome))
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
     raise typer.Exit(1 if result.failed(strict=strict) else 0)
+
+
+_NO_MAPS = "(no .yaml or .yml file outside hidden folders); nothing to check"
+
+
+def _missing_message(missing: list[str]) -> str:
+    """A glob that matches no map says so; any other argument names nothing on disk."""
+    import glob
+
+    patterns = [name for name in missing if glob.has_magic(name)]
+    names = [name for name in missing if name not in patterns]
+    parts = [f"no such file or directory: {listed(names)}"] if names else []
+    parts += [f"no map matches {listed(patterns)}"] if patterns else []
+    return "; ".join(parts)
 
 
 def _check_measures(path: Path) -> None:
