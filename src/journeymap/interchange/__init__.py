@@ -25,5 +25,6 @@ CODES: dict[str, str] = {
     "JM412": "The imported map would break a rule of the format; the message names it.",
     "JM413": "A Mermaid `accDescr {` block is never closed.",
     "JM414": "The file to export is a persona file, not a map.",
+    "JM415": "A Mermaid `%% journeymap:` note cannot be read or does not belong where it is.",
     "JM419": "Internal: the written YAML does not read back as the imported map.",
 }
