@@ -7,6 +7,7 @@ import io
 import json
 import random
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -528,7 +529,9 @@ def test_csv_export_import_export_is_stable(
     cli: Cli, project: Path, write: Write, path: Path
 ) -> None:
     first = cli("export", "--to", "csv", str(path)).stdout
-    out = imported(cli, write("map.csv", first), project / "map.yaml")
+    shutil.copytree(EXAMPLES, project, dirs_exist_ok=True)  # what based_on names, personas
+    folder = path.parent.relative_to(EXAMPLES)
+    out = imported(cli, write(str(folder / "map.csv"), first), project / folder / "map.yaml")
     assert cli("validate", str(out)).exit_code == 0
     assert cli("export", "--to", "csv", str(out)).stdout == first
     before, after = dump(cli, path), dump(cli, out)
@@ -1075,3 +1078,48 @@ def test_a_note_with_a_wrong_value_is_reported_where_it_stands(
     source = write("n.mmd", f"journey\n  title T\n  section A\n    Go: 3\n    {note}\n")
     (line,) = failure(cli, "import", str(source), "-o", str(project / "n.yaml"))
     assert "n.mmd:5:20: JM412 the imported map would be invalid: expected true or false" in line
+
+
+# --- CSV: the map's own fields, scores as people write them ---------------------------------
+
+
+def test_csv_carries_the_title_persona_scenario_and_goals(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cli("export", "-t", "csv", str(EXAMPLES / "current-state.yaml")).stdout)
+        )
+    )
+    data = dump(cli, EXAMPLES / "current-state.yaml")
+    first = rows[0]
+    assert first["map_title"] == data["title"] and first["map_scenario"] == data["scenario"]
+    assert first["map_goals"].split("\n") == data["goals"]
+    assert first["persona_name"] == data["persona"]["name"]
+    assert first["persona_traits"].split("\n")[0] == "age: 34"
+    assert all(not row[c] for row in rows[1:] for c in first if c.startswith(("map_", "persona_")))
+
+
+def test_csv_reads_plus_signs_and_empty_stages(cli: Cli, project: Path, write: Write) -> None:
+    source = write(
+        "s.csv",
+        "stage_id,action,emotion,map_title,persona_name,persona_traits\n"
+        'awareness,Sees it,+1,My map,Ana,"age: 34\n""a: b"": c"\n'
+        "consideration,,,,,\n"
+        "retention,Comes back,-2,,,\n",
+    )
+    data = dump(cli, imported(cli, source, project / "s.yaml"))
+    assert data["title"] == "My map"
+    assert data["persona"]["traits"] == [["age", "34"], ["a: b", "c"]]
+    assert [(s["id"], len(s["steps"])) for s in data["stages"]] == [
+        ("awareness", 1),
+        ("consideration", 0),
+        ("retention", 1),
+    ]
+    assert [s["emotion"] for s in steps_of(data)] == [1, -2]
+
+
+def test_csv_map_columns_that_disagree_are_located(cli: Cli, project: Path, write: Write) -> None:
+    source = write("s.csv", "stage_id,action,map_title\nawareness,A,One\nawareness,B,Two\n")
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "s.yaml"))
+    assert "s.csv:3:13: JM408 map_title 'Two' differs from the one on line 2" in line

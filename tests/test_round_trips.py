@@ -23,11 +23,12 @@ from journeymap.dump import dump_map
 from journeymap.interchange.exporting import export_map
 from journeymap.interchange.importing import import_file
 from journeymap.model import KINDS
+from journeymap.text import plain_text
 from test_properties import HOSTILE, POLICY, PROPERTY, characters, map_data
 
 Cli = Callable[..., Result]
 Write = Callable[[str, str | bytes], Path]
-FORMATS = {"mermaid": "mmd"}
+FORMATS = {"mermaid": "mmd", "csv": "csv"}
 # Texts within every field's limit (short texts hold 120 characters), with every character
 # of the policy somewhere, markup, and texts a spreadsheet or Mermaid would read otherwise.
 _words = st.one_of(
@@ -77,9 +78,10 @@ def round_trip(source: Path, target: str) -> Path:
 
 
 def loadable(value: Any) -> Any:
-    """Generated data without the characters no map file can hold."""
-    if isinstance(value, str):
-        return REFUSED.sub("", value) or "x"
+    """Generated data without the characters no map file can hold, and without texts that the
+    character policy empties (an export cannot write an empty required text)."""
+    if isinstance(value, str):  # a text of only invisible characters is empty once clean
+        return REFUSED.sub("", value) if plain_text(REFUSED.sub("", value)) else "x"
     if isinstance(value, dict):
         return {loadable(k): loadable(v) for k, v in value.items()}
     if isinstance(value, list):

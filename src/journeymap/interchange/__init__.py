@@ -18,7 +18,10 @@ CODES: dict[str, str] = {
     "JM405": "A CSV cell holds a value that cannot be read (number, item, flag, key).",
     "JM406": "A CSV row has more cells than the header.",
     "JM407": "The CSV text is malformed (an unterminated quote, a cell over the size limit).",
-    "JM408": "The rows of one stage are not together, or disagree on the stage's fields.",
+    "JM408": (
+        "The rows of one stage are not together, or rows disagree on a stage's or the map's"
+        " fields."
+    ),
     "JM409": "Two rows give the same step id.",
     "JM410": "The rows mix fields that belong to different kinds of map.",
     "JM411": "The input is beyond a limit of the map format (stages, steps, file size).",

@@ -6,6 +6,7 @@ the value for the step, or None to leave the key out; `ItemError` says what is w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -125,6 +126,21 @@ def _fail_point(value: str) -> bool | str:
     return items.read_text(value)
 
 
+def _events(cell: str) -> list[str | dict[str, Any]]:
+    found: list[str | dict[str, Any]] = []
+    for line in items.lines(cell):
+        event, fields = items.parse_item(line, ("where",))
+        if "where" not in fields:
+            found.append(event.strip())
+            continue
+        try:
+            where = json.loads(fields["where"])
+        except ValueError:
+            raise ItemError(f"where {fields['where'][:60]!r} is not JSON") from None
+        found.append({"event": event.strip(), "where": where})
+    return found
+
+
 def _next(cell: str) -> list[str | dict[str, Any]]:
     if cell.strip() == items.END:
         return []
@@ -151,6 +167,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "action": _text,
     "status": _stripped,
     "resolves": _ids,
+    "events": _events,
     "touchpoints": _touchpoints,
     "thoughts": _texts,
     "questions": _texts,

@@ -138,7 +138,10 @@ def read_number(text: str) -> int | float:
 
 
 def read_int(text: str, low: int, high: int) -> int:
-    value = read_number(text)
+    """A whole number in range; `+1` too, as people write a positive score."""
+    stripped = text.strip()
+    unsigned = stripped[1:] if stripped.startswith("+") and stripped[1:2].isdigit() else stripped
+    value = read_number(unsigned)
     if not isinstance(value, int) or not low <= value <= high:
         raise ItemError(f"{text.strip()[:60]!r} is not a whole number from {low} to {high}")
     return value

@@ -7,7 +7,9 @@
 
 - One `section` per stage (its title, or its lifecycle phase's title in the map's
   language), one task per step: the step's title, else its action. Removed steps of a
-  future-state map are left out. The map's description becomes `accDescr`.
+  future-state map are not drawn. The map's description becomes `accDescr`.
+- Everything else (ids, touchpoints, pain points, the persona, removed steps...) goes in
+  `%% journeymap:` notes, comments that Mermaid skips (`mermaid_notes.py`).
 - Score: Mermaid's 1..5 is the emotion + 3; a step without an emotion scores 3 (neutral).
 - Actors: those a step records in its notes, else the persona's name and, in a service
   blueprint, the owners of the step's frontstage items (the people the customer meets).
@@ -17,7 +19,8 @@
   shows the character in the picture, so `:`, `#` and `;` in names are written `#58;`,
   `#35;` and `#59;`, a comma in an actor's name `#44;`, the second `%` of `%%` (a comment)
   `#37;`, and the first letter of a task that starts with a keyword (`journey`, `title `,
-  `section `, `accTitle`, `accDescr`) as its code. Line breaks become spaces. The import
+  `section `, `accTitle`, `accDescr`) as its code. Line breaks become spaces (the notes
+  keep them). The import
   decodes every entity code, so names come back exactly. Names are plain text first
   (journeymap.text.clean: no bidi or invisible characters).
 """

@@ -11,6 +11,8 @@
   The first actor of the first task with actors becomes the inline persona; a step whose
   actors are not just that persona records them in its notes (see `mermaid.py`).
 - Entity codes (`#58;`, `#quot;`) are decoded as Mermaid does before it parses.
+- `%% journeymap:` notes, as the export writes them, put back ids and every field the
+  diagram cannot show (`mermaid_notes.py`); without them the map is what the diagram shows.
 """
 
 from __future__ import annotations
