@@ -19,8 +19,7 @@ CODES: dict[str, str] = {
     "JM406": "A CSV row has more cells than the header.",
     "JM407": "The CSV text is malformed (an unterminated quote, a cell over the size limit).",
     "JM408": (
-        "The rows of one stage are not together, or rows disagree on a stage's or the map's"
-        " fields."
+        "The rows of one stage are not together, or rows disagree on a stage's or the map's fields."
     ),
     "JM409": "Two rows give the same step id.",
     "JM410": "The rows mix fields that belong to different kinds of map.",

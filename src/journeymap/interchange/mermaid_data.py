@@ -16,6 +16,7 @@ from journeymap.interchange.ids import Ids
 from journeymap.interchange.mermaid import NEUTRAL, actors_note
 from journeymap.interchange.mermaid_notes import apply_map, apply_stage, apply_step, locale_labels
 from journeymap.interchange.places import Imported, Places, Pointer
+from journeymap.interchange.source_data import MAP_ORDER, STAGE_ORDER, STEP_ORDER, in_order
 from journeymap.model import PHASES
 
 DEFAULT_STAGE = "Journey"
@@ -92,7 +93,16 @@ def to_data(diagram: Diagram, map_id: str, title: str) -> Imported:
     _unclash(data["stages"], [s.note for s in diagram.sections], "stage")
     steps = [step for stage in data["stages"] for step in stage["steps"]]
     _unclash(steps, [t.note for s in diagram.sections for t in s.tasks], "step")
-    return Imported(data, places)
+    return Imported(_ordered(data), places)
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """Keys in the order people write them, whatever order the notes added them in."""
+    stages = [
+        in_order({**stage, "steps": [in_order(s, STEP_ORDER) for s in stage["steps"]]}, STAGE_ORDER)
+        for stage in data["stages"]
+    ]
+    return in_order({**data, "stages": stages}, MAP_ORDER)
 
 
 def _unclash(items: list[dict[str, Any]], notes: list[Note | None], prefix: str) -> None:

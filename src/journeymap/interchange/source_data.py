@@ -177,6 +177,57 @@ def _opportunity(idea: Any) -> Data:
     return data
 
 
+MAP_ORDER = (
+    "journeymap",
+    "kind",
+    "id",
+    "title",
+    "locale",
+    "based_on",
+    "persona",
+    "scenario",
+    "goals",
+    "description",
+    "owner",
+    "tags",
+    "updated",
+    "lanes",
+    "links",
+    "research",
+    "stages",
+)
+STAGE_ORDER = ("id", "title", "phase", "description", "steps")
+STEP_ORDER = (
+    "id",
+    "title",
+    "time",
+    "place",
+    "action",
+    "status",
+    "resolves",
+    "events",
+    "touchpoints",
+    "thoughts",
+    "questions",
+    "motivations",
+    "emotion",
+    "feeling",
+    "pain_points",
+    "opportunities",
+    "metrics",
+    "moment_of_truth",
+    *BLUEPRINT_ROWS,
+    "next",
+    "notes",
+)
+
+
+def in_order(data: Data, order: tuple[str, ...]) -> Data:
+    """`data` with its keys in the order of a map file (unknown keys last, as they were)."""
+    known = {key: data[key] for key in order if key in data}
+    return known | {key: value for key, value in data.items() if key not in known}
+
+
 def _put(data: Data, key: str, value: Any) -> None:
     """Set `key` unless the value is the field's default (None, False, empty)."""
     if value is not None and value is not False and value != [] and value != {}:
