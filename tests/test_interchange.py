@@ -1057,6 +1057,11 @@ def test_an_edit_in_the_diagram_wins_over_its_note(cli: Cli, project: Path, writ
         ("%% journeymap: [1]", "4:20", "a journeymap note holds a JSON object"),
         ('%% journeymap: {"steps": []}', "4:20", "a stage note cannot hold 'steps'"),
         (
+            '%% journeymap: {"a": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "4:20",
+            "the journeymap note is nested deeper than 16 levels",
+        ),
+        (
             '%% journeymap: {"id": "a"}\n    %% journeymap: {"id": "b"}',
             "5:20",
             "a second journeymap note for the stage above",
@@ -1068,7 +1073,7 @@ def test_a_bad_note_is_located(
 ) -> None:
     source = write("n.mmd", f"journey\n  title T\n  section A\n    {note}\n    Go: 3\n")
     (line,) = failure(cli, "import", str(source), "-o", str(project / "n.yaml"))
-    assert f"n.mmd:{where}: JM415 {message}" in line
+    assert f"n.mmd:{where}: JM415 {message}" in line, line[:300]
 
 
 def test_a_note_with_a_wrong_value_is_reported_where_it_stands(
@@ -1123,3 +1128,10 @@ def test_csv_map_columns_that_disagree_are_located(cli: Cli, project: Path, writ
     source = write("s.csv", "stage_id,action,map_title\nawareness,A,One\nawareness,B,Two\n")
     (line,) = failure(cli, "import", str(source), "-o", str(project / "s.yaml"))
     assert "s.csv:3:13: JM408 map_title 'Two' differs from the one on line 2" in line
+
+
+def test_csv_where_json_is_bounded(cli: Cli, project: Path, write: Write) -> None:
+    deep = items.escape_value("[" * 20_000 + "]" * 20_000)  # as the export escapes it
+    source = write("s.csv", f'stage_id,action,events\nawareness,A,"e [where: {deep}]"\n')
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "s.yaml"))
+    assert "JM405 events: where" in line and "nested deeper than 16 levels" in line

@@ -1,7 +1,8 @@
-"""Export, then import: the same map, for every field the format carries (README, "export
-and import", the table of what each format carries). Maps come from hypothesis (any text in any field of any kind) and from the
-bundled examples; both files go through the real pipeline, and `journeymap dump` of the two
-must be equal but for where the map lives (`path`, and a persona file, written inline).
+"""Export, then import: the same map, for every field the format carries (the README's
+table in "export and import"). Maps come from hypothesis (any text in any field of any kind)
+and from the bundled examples; both files go through the real pipeline, and `journeymap
+dump` of the two must be equal but for where the map lives (`path`, and a persona file,
+written inline).
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ the value for the step, or None to leave the key out; `ItemError` says what is w
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -134,9 +133,10 @@ def _events(cell: str) -> list[str | dict[str, Any]]:
             found.append(event.strip())
             continue
         try:
-            where = json.loads(fields["where"])
-        except ValueError:
-            raise ItemError(f"where {fields['where'][:60]!r} is not JSON") from None
+            where = items.read_json(fields["where"])
+        except ValueError as exc:
+            why = str(exc).split(":")[0]
+            raise ItemError(f"where {fields['where'][:60]!r} is not JSON ({why})") from None
         found.append({"event": event.strip(), "where": where})
     return found
 

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from journeymap.i18n import Labels, labels
+from journeymap.interchange.items import read_json
 from journeymap.interchange.mermaid import Line, decode, section_name, task_name, title_text
 from journeymap.interchange.places import ImportFailed, Places, Pointer
 from journeymap.interchange.source_data import map_data
@@ -105,9 +106,12 @@ def _json(value: Any) -> str:
 def read_note(text: str) -> tuple[Data | None, str | None]:
     """The JSON object of a note, or None and why it cannot be read."""
     try:
-        value = json.loads(text)
+        value = read_json(text)
     except ValueError as exc:
-        return None, f"the journeymap note is not valid JSON ({str(exc).split(':')[0]})"
+        why = str(exc).split(":")[0]
+        if why.startswith("nested"):
+            return None, f"the journeymap note is {why}"
+        return None, f"the journeymap note is not valid JSON ({why})"
     if not isinstance(value, dict):
         return None, "a journeymap note holds a JSON object: {...}"
     return value, None
