@@ -67,8 +67,8 @@ def _note(key: tuple[str | int, ...], source: Data, rebuilt: Data) -> Data:
     if not key:
         return {}
     if key[0] == "map":
-        fields = {k: v for k, v in source.items() if k != "stages"}
-        shown = {k: v for k, v in rebuilt.items() if k != "stages"}
+        fields = {k: v for k, v in source.items() if k not in FORBIDDEN["map"]}
+        shown = {k: v for k, v in rebuilt.items() if k not in FORBIDDEN["map"]}
         return {"id": source["id"], **difference(fields, shown)}
     stage = source["stages"][int(key[1])]
     shown_stage = _at(rebuilt["stages"], int(key[1]))
