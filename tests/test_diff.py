@@ -199,10 +199,7 @@ def test_text_report(cli: Cli) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith("--- ") and lines[1].startswith("+++ ")
     assert "  ~ step sees-ad emotion: -1 → +1 (better)" in lines
-    assert (
-        "  - pain point no-receipt resolved (gone from step checks-out): “No receipt by email”"
-        in lines
-    )
+    assert "  - pain point no-receipt removed from step checks-out: “No receipt by email”" in lines
     assert "  > step test-ride moved from stage conversion to stage awareness" in lines
     assert "  > step books-test-ride moved within its stage from position 3 to 1" in lines
     assert (
@@ -329,7 +326,7 @@ def test_html_report(cli: Cli, tmp_path: Path) -> None:
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     assert "<script" not in page.replace("&lt;script", "")
     assert 'class="legend"' in page and "Legend" in page
-    (svg_text,) = re.findall(r"<svg.*?</svg>", page, re.S)
+    (svg_text,) = re.findall(r"<div class=\"figure\"[^>]*>(<svg.*?</svg>)", page, re.S)
     svg = ElementTree.fromstring(svg_text)
     marks = {
         g.get("id"): g.get("class")
@@ -343,7 +340,12 @@ def test_html_report(cli: Cli, tmp_path: Path) -> None:
     labels = {
         "".join(t.itertext()) for t in svg.iter(f"{SVG}text") if t.get("class") == "diff-label"
     }
-    assert labels == {"Added", "Changed"}
+    assert labels == {"Added", "Changed", "Moved"}
+    assert marks["d0-diff-test-ride"] == "diff-mark diff-moved"  # only moved: its own mark
+    assert marks["d0-diff-books-test-ride"] == "diff-mark diff-moved"
+    legend = page.split('class="legend"', 1)[1].split("</section>", 1)[0]
+    assert "<strong>Moved</strong> step: dash-dot outline" in legend
+    assert 'stroke-dasharray="14 4 2 4"' in legend and "moved: to another stage" in legend
     assert "Removed steps (not in the new map)" in page
     assert "<code>buys-lock</code> from stage <code>extra</code>" in page
 
@@ -548,7 +550,7 @@ def test_future_report_on_the_examples(cli: Cli) -> None:
     assert "compensation-offered" in resolved["reupload-ticket-proof"]
     statuses = {s["id"]: s["status"] for s in future["steps"]}
     assert statuses["asks-in-chat"] == "new" and statuses["submits-claim"] == "removed"
-    assert statuses["sees-pass-ad"] == "unchanged"
+    assert statuses["sees-pass-ad"] == "changed"
     unmatched = {s["id"] for s in future["unmatched"]}
     assert {"compares-fares", "train-cancelled"} <= unmatched
     assert "submits-claim" not in unmatched
@@ -578,7 +580,7 @@ def test_future_report_formats(cli: Cli, output_format: str) -> None:
             result.stdout
         )
         return
-    (svg_text,) = re.findall(r"<svg.*?</svg>", result.stdout, re.S)
+    (svg_text,) = re.findall(r"<div class=\"figure\"[^>]*>(<svg.*?</svg>)", result.stdout, re.S)
     svg = ElementTree.fromstring(svg_text)
     marks = {g.get("id"): g.get("class") for g in svg.iter(f"{SVG}g") if g.get("id")}
     assert marks["f-diff-checks-map"] == "diff-mark diff-added"

@@ -7,6 +7,7 @@ import io
 import json
 import random
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,9 @@ def test_mermaid_has_a_section_per_stage_and_a_task_per_step(cli: Cli, path: Pat
     data = dump(cli, path)
     diagram = parse_mermaid(text, "x.mmd", map_id="x", title="X").data
     assert len(diagram["stages"]) == len(data["stages"])
-    kept = [s for s in steps_of(data) if s["status"] != "removed"]
-    assert [s["emotion"] for s in steps_of(diagram)] == [
-        0 if s["emotion"] is None else s["emotion"] for s in kept
-    ]
+    assert [s.get("emotion") for s in steps_of(diagram)] == [s["emotion"] for s in steps_of(data)]
+    tasks = [line for line in text.splitlines() if re.match(r" {6}[^%]", line)]
+    assert len(tasks) == len([s for s in steps_of(data) if s["status"] != "removed"])
     assert_mermaid_grammar(text)
 
 
@@ -260,6 +260,10 @@ def assert_mermaid_grammar(text: str) -> None:
     lines = encoded.splitlines()
     assert lines[0] == "journey"
     for line in lines[1:]:
+        if re.match(r"\s*%% journeymap( removed step)?: \{", line):
+            # A note: Mermaid removes such a line (`^\s*%%(?!{)[^\n]+`) before it parses.
+            assert json.loads(line.split(": ", 1)[1]) is not None
+            continue
         assert "%%" not in line, line
         body = line.strip()
         if body.startswith("title "):
@@ -283,12 +287,16 @@ def test_mermaid_export_of_hostile_text_parses_and_comes_back(
     text = cli("export", "--to", "mermaid", str(path)).stdout
     assert_mermaid_grammar(text)
     back = parse_mermaid(text, "x.mmd", map_id="x", title="X").data
-    expected = [" ".join(plain_text(t).split("\n")) for t in HOSTILE]  # the character policy
+    expected = [plain_text(t) for t in HOSTILE]  # the character policy; line breaks kept
     assert [s["action"] for s in steps_of(back)] == expected
     assert back["persona"] == {"name": "Smith, Ann: PhD; #1"}
     assert back["title"] == "Hostile | # title: with; everything %% <b>"
     assert back["stages"][0]["title"] == "Stage | # x: y; z"
-    assert back["description"] == "Two lines #1;"
+    assert back["description"] == "Two\nlines #1;"  # the diagram shows "Two lines #1;"
+    assert "    accDescr: Two lines #35;1;" in text.splitlines()
+    plain = "\n".join(line for line in text.splitlines() if "%% journeymap" not in line)
+    shown = parse_mermaid(plain, "x.mmd", map_id="x", title="X").data  # without the notes
+    assert [s["action"] for s in steps_of(shown)] == [" ".join(t.split("\n")) for t in expected]
 
 
 def test_csv_guards_formulas_but_keeps_numbers(cli: Cli, project: Path, write: Write) -> None:
@@ -332,7 +340,8 @@ def test_mermaid_scores_and_actors(cli: Cli, project: Path, write: Write) -> Non
     steps[2].pop("emotion")
     data["stages"][0]["steps"] = steps
     path = write("blueprint.yaml", json.dumps(data))
-    lines = cli("export", "--to", "mermaid", str(path)).stdout.splitlines()
+    text = cli("export", "--to", "mermaid", str(path)).stdout
+    lines = [line for line in text.splitlines() if "%% journeymap" not in line]
     assert lines[-3].endswith(": 2: Walter, Clerk")
     assert lines[-2].endswith(": 3: Walter, Daughter")
     assert lines[-1].endswith(": 3: Walter")  # no emotion: neutral
@@ -342,7 +351,8 @@ def test_mermaid_scores_and_actors(cli: Cli, project: Path, write: Write) -> Non
 
 CASES = Path(__file__).parent / "interchange_cases"
 DIAGRAMS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(CASES.glob("*.mmd"))}
-"""Mermaid journeys in our own layout, so an import and an export give back the same bytes."""
+"""Mermaid journeys in our own layout, notes included, so an import and an export give back
+the same bytes."""
 
 
 @pytest.mark.parametrize("name", DIAGRAMS)
@@ -519,7 +529,9 @@ def test_csv_export_import_export_is_stable(
     cli: Cli, project: Path, write: Write, path: Path
 ) -> None:
     first = cli("export", "--to", "csv", str(path)).stdout
-    out = imported(cli, write("map.csv", first), project / "map.yaml")
+    shutil.copytree(EXAMPLES, project, dirs_exist_ok=True)  # what based_on names, personas
+    folder = path.parent.relative_to(EXAMPLES)
+    out = imported(cli, write(str(folder / "map.csv"), first), project / folder / "map.yaml")
     assert cli("validate", str(out)).exit_code == 0
     assert cli("export", "--to", "csv", str(out)).stdout == first
     before, after = dump(cli, path), dump(cli, out)
@@ -997,3 +1009,129 @@ def test_export_refuses_to_overwrite_the_map_it_reads(
     result = cli("export", "--to", "json", str(path), "-o", str(path))
     assert result.exit_code == 2 and "is the map being exported" in result.stderr
     assert path.read_text(encoding="utf-8") == MINIMAL_MAP.format(id="m")
+
+
+# --- Mermaid notes: ids and every field, edits in the diagram win ---------------------------
+
+
+def test_mermaid_notes_keep_ids_and_every_field(cli: Cli, project: Path, write: Write) -> None:
+    text = cli("export", "--to", "mermaid", str(EXAMPLES / "current-state.yaml")).stdout
+    data = dump(cli, EXAMPLES / "current-state.yaml")
+    back = parse_mermaid(text, "x.mmd", map_id="x", title="X").data
+    assert back["id"] == data["id"] and back["persona"]["id"] == "maya-commuter"
+    assert [s["id"] for s in steps_of(back)] == [s["id"] for s in steps_of(data)]
+    counts = [
+        sum(len(s.get(field) or ()) for s in steps_of(back))
+        for field in ("pain_points", "opportunities", "touchpoints")
+    ]
+    assert counts == [
+        sum(len(s[field]) for s in steps_of(data))
+        for field in ("pain_points", "opportunities", "touchpoints")
+    ]
+    plain = [line for line in text.splitlines() if "%%" not in line]
+    assert len(plain) == 1 + 1 + len(data["stages"]) + len(steps_of(data))  # notes add lines only
+
+
+def test_an_edit_in_the_diagram_wins_over_its_note(cli: Cli, project: Path, write: Write) -> None:
+    text = cli("export", "--to", "mermaid", str(EXAMPLES / "current-state.yaml")).stdout
+    lines = text.splitlines()
+    task = next(i for i, line in enumerate(lines) if line.startswith("      Buys a monthly pass"))
+    lines[task] = "      Buys a yearly pass: 5: Maya Lindqvist"
+    section = next(i for i, line in enumerate(lines) if line == "    section Consideration")
+    lines[section] = "    section Weighing options"
+    lines.insert(section + 2, "      Plans commute: 2: Maya Lindqvist")  # added by hand
+    back = parse_mermaid("\n".join(lines), "x.mmd", map_id="x", title="X").data
+    step = next(s for s in steps_of(back) if s["id"] == "buys-pass-in-app")
+    assert (step["action"], step["emotion"]) == ("Buys a yearly pass", 2)
+    assert step["pain_points"]  # the note's other fields stay
+    stage = next(s for s in back["stages"] if s["id"] == "consideration")
+    assert stage["title"] == "Weighing options"
+    ids = [s["id"] for s in steps_of(back)]
+    assert len(ids) == len(set(ids)) and "plans-commute-2" in ids  # a made-up id never clashes
+
+
+@pytest.mark.parametrize(
+    ("note", "where", "message"),
+    [
+        ("%% journeymap: {nope", "4:20", "the journeymap note is not valid JSON"),
+        ("%% journeymap: [1]", "4:20", "a journeymap note holds a JSON object"),
+        ('%% journeymap: {"steps": []}', "4:20", "a stage note cannot hold 'steps'"),
+        (
+            '%% journeymap: {"a": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "4:20",
+            "the journeymap note is nested deeper than 16 levels",
+        ),
+        (
+            '%% journeymap: {"id": "a"}\n    %% journeymap: {"id": "b"}',
+            "5:20",
+            "a second journeymap note for the stage above",
+        ),
+    ],
+)
+def test_a_bad_note_is_located(
+    cli: Cli, project: Path, write: Write, note: str, where: str, message: str
+) -> None:
+    source = write("n.mmd", f"journey\n  title T\n  section A\n    {note}\n    Go: 3\n")
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "n.yaml"))
+    assert f"n.mmd:{where}: JM415 {message}" in line, line[:300]
+
+
+def test_a_note_with_a_wrong_value_is_reported_where_it_stands(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    note = '%% journeymap: {"moment_of_truth": "yes"}'
+    source = write("n.mmd", f"journey\n  title T\n  section A\n    Go: 3\n    {note}\n")
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "n.yaml"))
+    assert "n.mmd:5:20: JM412 the imported map would be invalid: expected true or false" in line
+
+
+# --- CSV: the map's own fields, scores as people write them ---------------------------------
+
+
+def test_csv_carries_the_title_persona_scenario_and_goals(
+    cli: Cli, project: Path, write: Write
+) -> None:
+    rows = list(
+        csv.DictReader(
+            io.StringIO(cli("export", "-t", "csv", str(EXAMPLES / "current-state.yaml")).stdout)
+        )
+    )
+    data = dump(cli, EXAMPLES / "current-state.yaml")
+    first = rows[0]
+    assert first["map_title"] == data["title"] and first["map_scenario"] == data["scenario"]
+    assert first["map_goals"].split("\n") == data["goals"]
+    assert first["persona_name"] == data["persona"]["name"]
+    assert first["persona_traits"].split("\n")[0] == "age: 34"
+    assert all(not row[c] for row in rows[1:] for c in first if c.startswith(("map_", "persona_")))
+
+
+def test_csv_reads_plus_signs_and_empty_stages(cli: Cli, project: Path, write: Write) -> None:
+    source = write(
+        "s.csv",
+        "stage_id,action,emotion,map_title,persona_name,persona_traits\n"
+        'awareness,Sees it,+1,My map,Ana,"age: 34\n""a: b"": c"\n'
+        "consideration,,,,,\n"
+        "retention,Comes back,-2,,,\n",
+    )
+    data = dump(cli, imported(cli, source, project / "s.yaml"))
+    assert data["title"] == "My map"
+    assert data["persona"]["traits"] == [["age", "34"], ["a: b", "c"]]
+    assert [(s["id"], len(s["steps"])) for s in data["stages"]] == [
+        ("awareness", 1),
+        ("consideration", 0),
+        ("retention", 1),
+    ]
+    assert [s["emotion"] for s in steps_of(data)] == [1, -2]
+
+
+def test_csv_map_columns_that_disagree_are_located(cli: Cli, project: Path, write: Write) -> None:
+    source = write("s.csv", "stage_id,action,map_title\nawareness,A,One\nawareness,B,Two\n")
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "s.yaml"))
+    assert "s.csv:3:13: JM408 map_title 'Two' differs from the one on line 2" in line
+
+
+def test_csv_where_json_is_bounded(cli: Cli, project: Path, write: Write) -> None:
+    deep = items.escape_value("[" * 20_000 + "]" * 20_000)  # as the export escapes it
+    source = write("s.csv", f'stage_id,action,events\nawareness,A,"e [where: {deep}]"\n')
+    (line,) = failure(cli, "import", str(source), "-o", str(project / "s.yaml"))
+    assert "JM405 events: where" in line and "nested deeper than 16 levels" in line

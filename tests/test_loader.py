@@ -19,13 +19,15 @@ def load(path: Path) -> Source | Diagnostic:
 
 def refused(content: str | bytes, write: Callable[[str, str | bytes], Path]) -> Diagnostic:
     result = load(write("case.yaml", content))
+    if isinstance(result, Source) and result.problems:  # reading went on, to find them all
+        return result.problems[0]
     assert isinstance(result, Diagnostic), f"expected a refusal, got data {result.data!r}"
     return result
 
 
 def accepted(text: str) -> object:
     result = parse_text(text, "case.yaml")
-    assert isinstance(result, Source), result
+    assert isinstance(result, Source) and not result.problems, result
     return result.data
 
 

@@ -116,7 +116,7 @@ def check_source(
     source: Source, session: Session, chain: tuple[Path, ...] = (), *, with_lint: bool = True
 ) -> Checked:
     result = Checked(source.path, source.display)
-    result.diagnostics.extend(check_schema(source))
+    result.diagnostics.extend(source.problems or check_schema(source))
     if result.diagnostics:
         if with_lint:
             result.diagnostics.extend(still_checkable(source, session, chain, result))

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from journeymap.config import Project
-from journeymap.diagnostics import Diagnostic
+from journeymap.diagnostics import Diagnostic, Severity
 from journeymap.model import JourneyMap, Persona
 from journeymap.normalize import persona_from
 from journeymap.source import Source, load_source
@@ -106,8 +106,7 @@ class Resolver:
         journey, problems = self.maps[target]
         diagnostics.extend(problems)
         if journey is None:
-            message = f"based_on map {value!r} has errors"
-            diagnostics.append(source.diagnostic(("based_on",), "JM207", message))
+            diagnostics.append(_unusable_base(source, value, problems))
             return None
         if journey.kind not in ("current-state", "future-state"):
             diagnostics.append(
@@ -184,7 +183,7 @@ class Resolver:
         source = load_source(target, display)
         if isinstance(source, Diagnostic):
             return None, [source]
-        problems = check_schema(source)
+        problems = source.problems or check_schema(source)
         if problems:
             return None, problems
         data: dict[str, Any] = source.data
@@ -220,3 +219,12 @@ class Resolver:
             diagnostics.append(source.diagnostic(at, "JM211", problem))
             return persona
         return replace(persona, photo=photo)
+
+
+def _unusable_base(source: Source, value: str, problems: list[Diagnostic]) -> Diagnostic:
+    """Why a based_on file gave no map: its own errors, else it is a (valid) persona file."""
+    if any(p.severity is Severity.ERROR for p in problems):
+        return source.diagnostic(("based_on",), "JM207", f"based_on map {value!r} has errors")
+    message = f"based_on names {value!r}, a persona file, not a map"
+    hint = "based_on names the current-state or future-state map this map improves"
+    return source.diagnostic(("based_on",), "JM207", message, hint=hint)

@@ -58,6 +58,8 @@ class Expansion:
     """Arguments that resolve outside their project root: an error, nothing is read."""
     skipped: list[Diagnostic] = field(default_factory=list)
     """Links found by a scan (a directory or a glob) that lead outside the root (JM210)."""
+    empty: list[str] = field(default_factory=list)
+    """Directories that hold no map file: a note, not an error (nothing there is wrong)."""
 
 
 def expand(arguments: Iterable[str]) -> Expansion:
@@ -74,6 +76,8 @@ def expand(arguments: Iterable[str]) -> Expansion:
                 scanned = scan(path, root)
                 found.update(dict.fromkeys(scanned.paths()))
                 result.skipped += scanned.skipped
+                if not scanned.files and not scanned.skipped:
+                    result.empty.append(argument)
             else:
                 found[path] = None
         elif glob.has_magic(argument):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeymap.diagnostics import Collector, Severity
@@ -17,6 +17,8 @@ class Validation:
     outcome: Outcome
     missing: list[str]
     outside: list[str]
+    empty: list[str] = field(default_factory=list)
+    """Directories named that hold no map file."""
 
     def failed(self, *, strict: bool) -> bool:
         worst = Severity.WARNING if strict else Severity.ERROR
@@ -48,4 +50,4 @@ def validate(
     collector.extend(duplicate_ids(reports))
     displays = [r.display for r in reports]
     outcome = Outcome(collector.sorted(), displays, color)
-    return Validation(outcome, expansion.missing, expansion.outside)
+    return Validation(outcome, expansion.missing, expansion.outside, expansion.empty)

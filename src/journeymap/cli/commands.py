@@ -137,9 +137,11 @@ def validate(
         only_maps=only_maps,
     )
     if result.missing:
-        raise fail(f"no such file, directory or match: {listed(result.missing)}")
+        raise fail(_missing_message(result.missing))
     if result.outside:
         raise fail(outside_message(result.outside))
+    for folder in result.empty:
+        print(f"journeymap: note: no maps in {listed([folder])} {_NO_MAPS}", file=sys.stderr)
     sys.stdout.write(REPORTERS[chosen.value](result.outcome))
     if chosen in (Format.text, Format.github):
         print(summary(result.outcome), file=sys.stderr)
@@ -152,6 +154,20 @@ def _fix(paths: list[str]) -> None:
 
     for fixed in fix_arguments(paths):
         print(f"journeymap: fixed {fixed.count} problem(s) in {fixed.display}", file=sys.stderr)
+
+
+_NO_MAPS = "(no .yaml or .yml file outside hidden folders); nothing to check"
+
+
+def _missing_message(missing: list[str]) -> str:
+    """A glob that matches no map says so; any other argument names nothing on disk."""
+    import glob
+
+    patterns = [name for name in missing if glob.has_magic(name)]
+    names = [name for name in missing if name not in patterns]
+    parts = [f"no such file or directory: {listed(names)}"] if names else []
+    parts += [f"no map matches {listed(patterns)}"] if patterns else []
+    return "; ".join(parts)
 
 
 def _check_measures(path: Path) -> None:

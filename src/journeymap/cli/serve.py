@@ -24,9 +24,11 @@ def watch(
 ) -> None:
     """Build the site, then rebuild it whenever a map, persona or journeymap.toml changes."""
     from journeymap.serve import watch_site
+    from journeymap.serve.watcher import project_root
 
     _check(directory)
-    print(f"watching {directory} for changes, building into {out} (Ctrl-C to stop)", flush=True)
+    root = project_root(directory)
+    print(f"watching {root} for changes, building into {out} (Ctrl-C to stop)", flush=True)
     _until_interrupted(lambda: watch_site(directory, out, report=_report, measures=measures))
 
 

@@ -25,7 +25,8 @@ from journeymap.diff.elements import (
     touchpoints,
 )
 from journeymap.diff.order import out_of_order, renames
-from journeymap.model import JourneyMap, Persona, Stage, Step
+from journeymap.i18n import labels
+from journeymap.model import PHASES, JourneyMap, Persona, Stage, Step
 
 MAP_FIELDS = (
     "id",
@@ -87,8 +88,9 @@ class _Differ:
         self._header()
         self._stages()
         self._steps()
+        resolvers = _resolvers(self.new)
         for change in identified(self.old, self.new, self.step_map):
-            self.by_step[change.step or ""].append(change)
+            self.by_step[change.step or ""].append(_with_resolvers(change, resolvers))
         self.tail.extend(links(self.old.links, self.new.links))
         order = [*self.new_steps, *(k for k in self.old_steps if k not in self.step_map)]
         grouped = [change for key in order for change in self.by_step.get(key, ())]
@@ -138,11 +140,7 @@ class _Differ:
                 continue
             if before.id != stage.id:
                 self.head.append(_stage_change("renamed", stage.id, before.id, stage.id, "id"))
-            for field in compare_fields(before, stage, STAGE_FIELDS, _field_change):
-                kind = "renamed" if field.field in RENAMING_FIELDS else "changed"
-                self.head.append(
-                    _stage_change(kind, stage.id, field.before, field.after, field.field)
-                )
+            self._stage_fields(before, stage)
             if stage.id in moved:
                 old_index = self.old.stages.index(before) + 1
                 self.head.append(
@@ -151,6 +149,18 @@ class _Differ:
         for key, stage in old.items():
             if key not in self.stage_map:
                 self.head.append(_stage_change("removed", key, _stage_data(stage), None))
+
+    def _stage_fields(self, before: Stage, stage: Stage) -> None:
+        """A title is compared as readers see it: a built-in title (none written) is shown,
+        and writing out the built-in title, or removing it, changes nothing."""
+        for field in compare_fields(before, stage, STAGE_FIELDS, _field_change):
+            old, new = field.before, field.after
+            if field.field == "title":
+                old, new = shown_title(self.old, before), shown_title(self.new, stage)
+                if old == new:
+                    continue
+            kind = "renamed" if field.field in RENAMING_FIELDS else "changed"
+            self.head.append(_stage_change(kind, stage.id, old, new, field.field))
 
     def _steps(self) -> None:
         gone = {k: _step_key(v.step) for k, v in self.old_steps.items() if k not in self.new_steps}
@@ -227,6 +237,30 @@ class _Differ:
                 change, direction=direction(before, after, higher_is_better=True)
             )
         self.by_step[bucket].append(change)
+
+
+def _resolvers(journey: JourneyMap) -> dict[str, list[str]]:
+    """Pain point id -> the steps whose `resolves` names it (future-state maps only)."""
+    found: dict[str, list[str]] = {}
+    for _, step in journey.steps():
+        for pain_id in step.resolves:
+            found.setdefault(pain_id, []).append(step.id)
+    return found
+
+
+def _with_resolvers(change: Change, resolvers: dict[str, list[str]]) -> Change:
+    """A pain point is resolved only when a step of the new map says so (`resolves`);
+    otherwise it was just removed. The resolving steps go in `after`, field `resolved_by`."""
+    if change.kind != "removed" or change.element != "pain_point" or change.id not in resolvers:
+        return change
+    return dataclasses.replace(change, field="resolved_by", after=resolvers[change.id])
+
+
+def shown_title(journey: JourneyMap, stage: Stage) -> str | None:
+    """The stage's title, else its lifecycle phase's built-in title in the map's language."""
+    if stage.title or stage.id not in PHASES:
+        return stage.title
+    return labels(journey.locale)[f"phase.{stage.id}"]
 
 
 def _stage_key(stage: Stage) -> tuple[str, ...]:

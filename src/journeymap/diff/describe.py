@@ -231,11 +231,7 @@ def _owned_words(c: Change) -> tuple[str, list[Arg]]:
     if c.kind == "added":
         return _added_owned(name, key, step, data)
     if c.kind == "removed":
-        verb = "resolved (gone from step" if c.element == "pain_point" else "removed from step"
-        closing = ")" if c.element == "pain_point" else ""
-        if key is None:
-            return f"{name} {verb} {{0}}{closing}: {{1}}", [step, text(data["text"])]
-        return f"{name} {{0}} {verb} {{1}}{closing}: {{2}}", [key, step, text(data["text"])]
+        return _removed_owned(name, key, step, c)
     if c.kind == "renamed":
         return f"{name} id {{0}} → {{1}} (same content)", [ident(c.before), ident(c.after)]
     if c.kind == "moved":
@@ -246,6 +242,20 @@ def _owned_words(c: Change) -> tuple[str, list[Arg]]:
             ident(c.after),
         ]
     return _field_words(name, key or text(c.id.split(":", 1)[-1]), c)
+
+
+def _removed_owned(name: str, key: Arg | None, step: Arg, c: Change) -> tuple[str, list[Arg]]:
+    """`removed from step S`; a pain point that a step of the new map `resolves` is
+    `resolved by step R (gone from step S)`: only a stated resolution resolves."""
+    body = text(c.before["text"])
+    if key is None:
+        return f"{name} removed from step {{0}}: {{1}}", [step, body]
+    if c.field != "resolved_by":
+        return f"{name} {{0}} removed from step {{1}}: {{2}}", [key, step, body]
+    steps = ", ".join(f"{{{n + 1}}}" for n in range(len(c.after)))
+    by = [ident(resolver) for resolver in c.after]
+    template = f"{name} {{0}} resolved by step {steps} (gone from step {{{len(by) + 1}}})"
+    return template + f": {{{len(by) + 2}}}", [key, *by, step, body]
 
 
 def _owned_subject(c: Change) -> tuple[str, Arg | None]:

@@ -31,10 +31,17 @@ MARKS = {
     "added": Mark("Added", "#1d4ed8", "", "solid outline"),
     "changed": Mark("Changed", "#6d28d9", "10 5", "dashed outline"),
     "removed": Mark("Removed", "#b42318", "2 4", "dotted outline"),
+    "moved": Mark("Moved", "#0e5e6f", "14 4 2 4", "dash-dot outline"),
 }
-"""Colours with at least 4.5:1 contrast on white, so the labels are readable too."""
-FUTURE_MARKS = {**MARKS, "added": dataclasses.replace(MARKS["added"], label="New")}
-"""A future-state map says `new` rather than added; its badges and the marks agree."""
+"""Colours with at least 4.5:1 contrast on white, so the labels are readable too.
+`moved`: a step that only moved (to another stage, or within its own)."""
+FUTURE_MARKS = {
+    "added": dataclasses.replace(MARKS["added"], label="New"),
+    "changed": MARKS["changed"],
+    "removed": MARKS["removed"],
+}
+"""A future-state map says `new` rather than added; its badges and the marks agree. Its
+steps are marked by their status, which has no `moved`."""
 
 BAND = 34.0
 """Height of the strip added under the map for the labels."""

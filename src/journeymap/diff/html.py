@@ -67,11 +67,17 @@ def render_html(result: DiffResult) -> str:
             sections=[],
             future=_future_view(future),
             marks=FUTURE_MARKS,
+            moved_color=MARKS["moved"].color,
         )
     sections = [_section(diff, f"d{index}-") for index, diff in enumerate(result.maps)]
     title = "journeymap diff" + (f" against {result.revision}" if result.revision else "")
     return template.render(
-        title=title, summary=overall(result.maps), sections=sections, future=None, marks=MARKS
+        title=title,
+        summary=overall(result.maps),
+        sections=sections,
+        future=None,
+        marks=MARKS,
+        moved_color=MARKS["moved"].color,
     )
 
 
@@ -92,15 +98,25 @@ def _section(diff: MapDiff, prefix: str) -> Section:
 
 
 def step_marks(changes: list[Change]) -> dict[str, str]:
-    """Step id -> `added` or `changed` for every step of the new map that a change touches."""
+    """Step id -> `added`, `moved` (it only moved) or `changed` for every step of the new
+    map that a change touches."""
     marks: dict[str, str] = {}
     removed = {c.id for c in changes if c.element == "step" and c.kind == "removed"}
     for change in changes:
         if change.element == "step" and change.kind == "added":
             marks[change.id] = "added"
-        elif change.step and change.step not in removed:
-            marks.setdefault(change.step, "changed")
+        elif change.step and change.step not in removed and marks.get(change.step) != "added":
+            moving = change.element == "step" and change.kind in _MOVES
+            marks[change.step] = _merged(marks.get(change.step), "moved" if moving else "changed")
     return marks
+
+
+_MOVES = frozenset({"moved", "reordered"})
+
+
+def _merged(before: str | None, mark: str) -> str:
+    """`moved` stays only while every change of the step is a move."""
+    return mark if before in (None, mark) else "changed"
 
 
 def _future_view(report: FutureReport) -> dict[str, object]:

@@ -33,7 +33,9 @@ SCHEMA_NOTE = """\
                              # touchpoints "channel:name", edges and links "from->to",
                              # blueprint items without an id "row:text"
        "path": str,          # by ids: /stages/<stage>/steps/<step>/pain_points/<id>
-       "field": str | null,  # the attribute that changed ("emotion", "persona.role", ...)
+       "field": str | null,  # the attribute that changed ("emotion", "persona.role", ...);
+                             # "resolved_by" for a removed pain point that steps of the
+                             # new map resolve (their ids in "after")
        "before": any, "after": any,   # null on the side that does not exist; whole
                                       # elements (as dicts) for added and removed ones
        "step": str | null,   # the step the change belongs to (new id when it still exists)

@@ -18,12 +18,15 @@ CODES: dict[str, str] = {
     "JM405": "A CSV cell holds a value that cannot be read (number, item, flag, key).",
     "JM406": "A CSV row has more cells than the header.",
     "JM407": "The CSV text is malformed (an unterminated quote, a cell over the size limit).",
-    "JM408": "The rows of one stage are not together, or disagree on the stage's fields.",
+    "JM408": (
+        "The rows of one stage are not together, or rows disagree on a stage's or the map's fields."
+    ),
     "JM409": "Two rows give the same step id.",
     "JM410": "The rows mix fields that belong to different kinds of map.",
     "JM411": "The input is beyond a limit of the map format (stages, steps, file size).",
     "JM412": "The imported map would break a rule of the format; the message names it.",
     "JM413": "A Mermaid `accDescr {` block is never closed.",
     "JM414": "The file to export is a persona file, not a map.",
+    "JM415": "A Mermaid `%% journeymap:` note cannot be read or does not belong where it is.",
     "JM419": "Internal: the written YAML does not read back as the imported map.",
 }

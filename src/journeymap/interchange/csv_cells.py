@@ -125,6 +125,22 @@ def _fail_point(value: str) -> bool | str:
     return items.read_text(value)
 
 
+def _events(cell: str) -> list[str | dict[str, Any]]:
+    found: list[str | dict[str, Any]] = []
+    for line in items.lines(cell):
+        event, fields = items.parse_item(line, ("where",))
+        if "where" not in fields:
+            found.append(event.strip())
+            continue
+        try:
+            where = items.read_json(fields["where"])
+        except ValueError as exc:
+            why = str(exc).split(":")[0]
+            raise ItemError(f"where {fields['where'][:60]!r} is not JSON ({why})") from None
+        found.append({"event": event.strip(), "where": where})
+    return found
+
+
 def _next(cell: str) -> list[str | dict[str, Any]]:
     if cell.strip() == items.END:
         return []
@@ -151,6 +167,7 @@ READERS: dict[str, Callable[[str], Any]] = {
     "action": _text,
     "status": _stripped,
     "resolves": _ids,
+    "events": _events,
     "touchpoints": _touchpoints,
     "thoughts": _texts,
     "questions": _texts,

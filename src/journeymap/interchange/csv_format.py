@@ -4,17 +4,19 @@ Columns, in order (every kind of map has all of them; a column a kind does not u
 
     stage_id, stage_title, stage_phase, stage_description, step, step_id, title, action,
     time, place, status, emotion, feeling, touchpoints, thoughts, questions, motivations,
-    pain_points, opportunities, metrics, moment_of_truth, resolves, evidence, frontstage,
-    backstage, support, next, notes
+    pain_points, opportunities, metrics, events, moment_of_truth, resolves, evidence,
+    frontstage, backstage, support, next, notes, then the map's own columns (`map_…` and
+    `persona_…`, on the first row only; see `csv_map.py`)
 
 - `step` (the step's number in the map) and `emotion` are written as plain numbers.
 - `stage_title` is the title a reader sees (a lifecycle stage's built-in title when it has
-  none of its own). Stages without steps have no row.
+  none of its own). A stage without steps is a row with only its stage cells.
 - List cells hold one item per line, in the syntax of `items.py`:
   touchpoints `channel: name [id: …; note: …]`; pain points `text [id: …; severity: …;
   owner: …]`; opportunities `text [id: …; owner: …; impact: …; addresses: a, b]`; metrics
   `name: value`; blueprint rows `text [id: …; owner: …; system: …; fail_point: …; wait: …]`;
-  next `step-id [label: …; share: …]`, or `(end)` for `next: []`. `resolves` is `a, b`.
+  next `step-id [label: …; share: …]`, or `(end)` for `next: []`; events `name` or
+  `name [where: {"column": ["value"]}]` (JSON). `resolves` is `a, b`.
 - `moment_of_truth` is `true` or empty.
 
 Formula injection: a text cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
@@ -28,11 +30,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from journeymap.i18n import Labels
 from journeymap.interchange import items
 from journeymap.interchange.common import stage_title
-from journeymap.model import BLUEPRINT_ROWS, BlueprintItem, Edge, JourneyMap, Stage, Step
+from journeymap.interchange.csv_map import MAP_COLUMNS, map_cells
+from journeymap.model import (
+    BLUEPRINT_ROWS,
+    BlueprintItem,
+    Edge,
+    EventSelector,
+    JourneyMap,
+    Stage,
+    Step,
+)
 from journeymap.text.clean import plain_text
 
 COLUMNS = (
@@ -56,12 +68,15 @@ COLUMNS = (
     "pain_points",
     "opportunities",
     "metrics",
+    "events",
     "moment_of_truth",
     "resolves",
     *BLUEPRINT_ROWS,
     "next",
     "notes",
+    *MAP_COLUMNS,
 )
+STAGE_COLUMNS = ("stage_id", "stage_title", "stage_phase", "stage_description")
 FORMULA_START = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 
 
@@ -84,19 +99,35 @@ def to_csv(journey: JourneyMap, labels: Labels) -> str:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     number = 0
+    first = map_cells(journey)
     for stage in journey.stages:
         for step in stage.steps:
             number += 1
-            writer.writerow(_row(labels, stage, number, step))
+            texts, numbers = _step_cells(number, step)
+            writer.writerow(_row(_stage_cells(labels, stage) | first | texts, numbers))
+            first = {}
+        if not stage.steps:  # a row with only the stage's cells
+            writer.writerow(_row(_stage_cells(labels, stage) | first, {}))
+            first = {}
     return buffer.getvalue()
 
 
-def _row(labels: Labels, stage: Stage, number: int, step: Step) -> list[str | int]:
-    texts: dict[str, str] = {
+def _row(texts: dict[str, str], numbers: dict[str, int | str]) -> list[str | int]:
+    return [numbers[c] if c in numbers else guard(plain_text(texts.get(c, ""))) for c in COLUMNS]
+
+
+def _stage_cells(labels: Labels, stage: Stage) -> dict[str, str]:
+    return {
         "stage_id": stage.id,
         "stage_title": stage_title(labels, stage),
         "stage_phase": stage.phase or "",
         "stage_description": stage.description or "",
+    }
+
+
+def _step_cells(number: int, step: Step) -> tuple[dict[str, str], dict[str, int | str]]:
+    """The step's text cells, and its number cells (never guarded: `-1` is a number)."""
+    texts: dict[str, str] = {
         "step_id": step.id,
         "title": step.title or "",
         "action": step.action,
@@ -110,11 +141,7 @@ def _row(labels: Labels, stage: Stage, number: int, step: Step) -> list[str | in
         "notes": step.notes or "",
         **_lists(step),
     }
-    numbers: dict[str, int | str] = {
-        "step": number,
-        "emotion": "" if step.emotion is None else step.emotion,
-    }
-    return [numbers[c] if c in numbers else guard(plain_text(texts[c])) for c in COLUMNS]
+    return texts, {"step": number, "emotion": "" if step.emotion is None else step.emotion}
 
 
 def _lists(step: Step) -> dict[str, str]:
@@ -147,10 +174,16 @@ def _lists(step: Step) -> dict[str, str]:
         "metrics": [
             f"{name}: {items.escape_text(_metric(value))}" for name, value in step.metrics.items()
         ],
+        "events": [_event(event) for event in step.events],
     }
     for row in BLUEPRINT_ROWS:
         cells[row] = [_blueprint_item(i) for i in step.blueprint_row(row)]
     return {column: "\n".join(lines) for column, lines in cells.items()}
+
+
+def _event(event: EventSelector) -> str:
+    where = {column: list(values) for column, values in event.where}
+    return items.item(event.event, [("where", json.dumps(where) if where else None)])
 
 
 def _int(value: int | None) -> str | None:

@@ -6,9 +6,15 @@
   with merged cells are saved); the rows of one stage must be together.
 - `step` is ignored (steps are numbered by their order). An empty `step_id` is made from
   the title or the action; an empty `stage_id` from the stage title.
-- The kind of map follows from the columns that hold values: `time` or `place` make a
-  day-in-the-life map, `status` or `resolves` a future-state map, `evidence`, `frontstage`,
-  `backstage` or `support` a service blueprint, none of them a current-state map.
+- The map's own columns (`map_…`, `persona_…`) may be on any row; two rows may not
+  disagree. Without `map_id` and `map_title` the id and title come from the file name.
+- The kind of map is `map_kind`, else follows from the columns that hold values: `time` or
+  `place` make a day-in-the-life map, `status` or `resolves` a future-state map,
+  `evidence`, `frontstage`, `backstage` or `support` a service blueprint, none of them a
+  current-state map.
+- A row with stage cells and no step cell is a stage without steps. A `stage_title` that
+  is the built-in title of its lifecycle stage (as the export writes it) is left out.
+- Scores may be written `+1`.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeymap.i18n import Labels, labels
 from journeymap.interchange.csv_cells import READERS, read_cell, sizes
 from journeymap.interchange.csv_format import COLUMNS, unguard
+from journeymap.interchange.csv_map import MAP_COLUMNS, map_values, read_map_cell
 from journeymap.interchange.csv_records import Records
 from journeymap.interchange.ids import Ids
 from journeymap.interchange.items import ItemError
@@ -80,6 +88,7 @@ class _Reader:
         self.budget = Budget(self.problems, ROW_BYTES)
         self.places = Places(self.records.locate)
         self.columns: dict[str, int] = {}
+        self._texts: Labels = labels("en")
 
     def read(self, map_id: str, title: str) -> Imported:
         records = iter(self.records)
@@ -91,12 +100,44 @@ class _Reader:
         if not rows and not self.problems.items:
             self.problems.stop(1, 1, "JM404", "the file has a header but no rows of steps")
         stages = self._stages(rows)
-        kind = self._kind(rows)
+        fields, persona = self._map_fields(rows)
+        kind = fields.pop("kind", None) or self._kind(rows)
         self.problems.raise_any()
         data: dict[str, Any] = {"journeymap": 1, "kind": kind, "id": map_id, "title": title}
+        data |= fields
+        if persona is not None:
+            data["persona"] = persona
+        self._texts = labels(data["locale"] if isinstance(data.get("locale"), str) else "en")
         data["stages"] = self._build(stages)
         self.problems.raise_any()
         return Imported(data, self.places)
+
+    def _map_fields(self, rows: list[_Row]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The map and persona columns: any row may give them, no two rows may differ."""
+        given: dict[str, tuple[str, _Row]] = {}
+        values: dict[str, Any] = {}
+        for row in rows:
+            for column in MAP_COLUMNS:
+                cell = row.cells.get(column, "")
+                if not cell.strip():
+                    continue
+                spot = (row.index, self._column(column))
+                if column in given:
+                    if given[column][0] != cell:
+                        line = given[column][1].line
+                        message = f"{column} {cell[:60]!r} differs from the one on line {line}"
+                        self._add(spot, "JM408", message)
+                    continue
+                given[column] = (cell, row)
+                try:
+                    values[column] = read_map_cell(column, cell)
+                except ItemError as exc:
+                    self._add(spot, "JM405", f"{column}: {exc}")
+                    continue
+                key = column.split("_", 1)[1]
+                pointer = (key,) if column.startswith("map_") else ("persona", key)
+                self.places.put(pointer, spot)
+        return map_values(values)
 
     def _header(self, cells: list[str]) -> None:
         names = [cell.strip() for cell in cells]
@@ -173,7 +214,8 @@ class _Reader:
             if len(current.rows) >= MAX_STEPS_PER_STAGE:
                 message = f"a stage has more than {MAX_STEPS_PER_STAGE:,} steps"
                 self.problems.stop(row.line, 1, "JM411", message)
-            current.rows.append(row)
+            if any(row.cells.get(column, "").strip() for column in READERS):
+                current.rows.append(row)  # else a row of a stage without steps
         return stages
 
     def _stage_fields(self, stage: _Stage, row: _Row) -> None:
@@ -228,6 +270,8 @@ class _Reader:
                     self.places.put((*pointer, name), (row.index, self._column(f"stage_{name}")))
             if "title" not in entry and ident not in PHASES:
                 entry["title"] = ident.replace("-", " ").capitalize()
+            elif ident in PHASES and entry.get("title") == self._texts[f"phase.{ident}"]:
+                del entry["title"]  # the built-in title the export shows: the page reads the same
             entry["steps"] = []
             for index, row in enumerate(stage.rows):
                 count += 1

@@ -84,7 +84,7 @@ def _check(imported: Imported, out: Path, display: str, project: Project) -> lis
     """The pipeline's errors about the imported data, placed in the input file."""
     text = "# the imported map, before it is written\n"
     root = yaml.MappingNode("tag:yaml.org,2002:map", [])  # never read: positions are ours
-    source = _Located(out, display, text, imported.data, root, imported.places)
+    source = _Located(out, display, text, imported.data, root, places=imported.places)
     checked = check_source(source, open_session(project))
     return [
         at(
@@ -107,7 +107,11 @@ def _read_back(imported: Imported, text: str, display: str) -> list[Diagnostic]:
         message = f"the imported map would be {size:,} bytes, over the {MAX_FILE_BYTES:,} limit"
         return [at(display, 1, 1, "JM411", message, hint="split the input into several maps")]
     parsed = parse_text(text, display)
-    if isinstance(parsed, Diagnostic) or _json(parsed.data) != _json(imported.data):
+    if (
+        isinstance(parsed, Diagnostic)
+        or parsed.problems
+        or _json(parsed.data) != _json(imported.data)
+    ):
         message = "the YAML written for this input does not read back as the same map"
         return [at(display, 1, 1, "JM419", message, hint="please report this as a bug")]
     return []

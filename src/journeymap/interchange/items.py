@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Any
 
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _FIELD = re.compile(r"(?:\\.|[^\\;])*", re.S)
@@ -138,7 +139,10 @@ def read_number(text: str) -> int | float:
 
 
 def read_int(text: str, low: int, high: int) -> int:
-    value = read_number(text)
+    """A whole number in range; `+1` too, as people write a positive score."""
+    stripped = text.strip()
+    unsigned = stripped[1:] if stripped.startswith("+") and stripped[1:2].isdigit() else stripped
+    value = read_number(unsigned)
     if not isinstance(value, int) or not low <= value <= high:
         raise ItemError(f"{text.strip()[:60]!r} is not a whole number from {low} to {high}")
     return value
@@ -163,6 +167,31 @@ def read_text(text: str) -> str:
             raise ItemError(f"{text[:60]!r} is not a quoted text without control characters")
         return value
     return text
+
+
+MAX_JSON_DEPTH = 16
+"""Deeper JSON than any map field needs (a map nests at most 32 levels in all)."""
+
+
+def read_json(text: str) -> Any:
+    """A JSON value (a Mermaid note, a `where` cell), refused past MAX_JSON_DEPTH levels
+    so no later stage walks a hostile depth; ValueError says why."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels") from None
+    level, pending = 0, [value]
+    while pending:
+        level += 1
+        if level > MAX_JSON_DEPTH:
+            raise ValueError(f"nested deeper than {MAX_JSON_DEPTH} levels")
+        pending = [
+            item
+            for node in pending
+            if isinstance(node, dict | list)
+            for item in (node.values() if isinstance(node, dict) else node)
+        ]
+    return value
 
 
 def read_number_or_text(text: str) -> int | float | str:

@@ -7,7 +7,9 @@
 
 - One `section` per stage (its title, or its lifecycle phase's title in the map's
   language), one task per step: the step's title, else its action. Removed steps of a
-  future-state map are left out. The map's description becomes `accDescr`.
+  future-state map are not drawn. The map's description becomes `accDescr`.
+- Everything else (ids, touchpoints, pain points, the persona, removed steps...) goes in
+  `%% journeymap:` notes, comments that Mermaid skips (`mermaid_notes.py`).
 - Score: Mermaid's 1..5 is the emotion + 3; a step without an emotion scores 3 (neutral).
 - Actors: those a step records in its notes, else the persona's name and, in a service
   blueprint, the owners of the step's frontstage items (the people the customer meets).
@@ -17,7 +19,8 @@
   shows the character in the picture, so `:`, `#` and `;` in names are written `#58;`,
   `#35;` and `#59;`, a comma in an actor's name `#44;`, the second `%` of `%%` (a comment)
   `#37;`, and the first letter of a task that starts with a keyword (`journey`, `title `,
-  `section `, `accTitle`, `accDescr`) as its code. Line breaks become spaces. The import
+  `section `, `accTitle`, `accDescr`) as its code. Line breaks become spaces (the notes
+  keep them). The import
   decodes every entity code, so names come back exactly. Names are plain text first
   (journeymap.text.clean: no bidi or invisible characters).
 """
@@ -29,7 +32,6 @@ import re
 from functools import cache
 
 from journeymap.i18n import Labels
-from journeymap.interchange.common import stage_title
 from journeymap.model import JourneyMap, Step
 from journeymap.text.clean import plain_text
 
@@ -41,28 +43,58 @@ _SECOND_PERCENT = re.compile("(?<=%)%")
 ENTITY = re.compile(r"#([A-Za-z0-9_]{1,32});")
 
 
+Line = tuple[str | None, tuple[str | int, ...]]
+"""A line of the diagram and what it stands for: `("map",)` (the header's last line),
+`("stage", i)`, `("step", i, j)`; a removed step of a future-state map has no line."""
+
+
 def to_mermaid(journey: JourneyMap, labels: Labels) -> str:
-    lines = ["journey", f"    title {_title(journey.title)}"]
+    """The diagram with the `%% journeymap:` notes that make it lossless (mermaid_notes)."""
+    from journeymap.interchange.mermaid_notes import with_notes
+
+    return with_notes(journey, labels, diagram_lines(journey, labels))
+
+
+def diagram_lines(journey: JourneyMap, labels: Labels) -> list[Line]:
+    """The journey diagram alone, as Mermaid draws it, line by line."""
+    title = title_text(journey.title, journey.id)
+    lines: list[Line] = [("journey", ()), (f"    title {title}", ("map",))]
     if journey.description:
-        lines.append(f"    accDescr: {escape(journey.description, '#')}")
-    for stage in journey.stages:
-        lines.append(f"    section {escape(stage_title(labels, stage), ':#;') or stage.id}")
-        for step in stage.steps:
-            if step.status != "removed":
-                lines.append(f"      {_task(journey, step)}")
-    return "\n".join(lines) + "\n"
+        lines[-1] = (lines[-1][0], ())
+        lines.append((f"    accDescr: {escape(journey.description, '#')}", ("map",)))
+    for index, stage in enumerate(journey.stages):
+        lines.append(
+            (f"    section {section_name(labels, stage.title, stage.id)}", ("stage", index))
+        )
+        for number, step in enumerate(stage.steps):
+            key = ("step", index, number)
+            task = f"      {_task(journey, step)}" if step.status != "removed" else None
+            lines.append((task, key))
+    return lines
 
 
-def _title(title: str) -> str:
-    """A title may hold `:`, unless other codes are needed (Mermaid's `style…:…#…;` rule)."""
+def title_text(title: str, map_id: str) -> str:
+    """A title may hold `:`, unless other codes are needed (Mermaid's `style…:…#…;` rule);
+    the map's id when nothing of it is left to show."""
     escaped = escape(title, "#;")
-    return escape(title, ":#;") if escaped != escape(title, "") else escaped
+    return (escape(title, ":#;") if escaped != escape(title, "") else escaped) or map_id
+
+
+def section_name(labels: Labels, title: str | None, stage_id: str) -> str:
+    """The section of a stage: its title, else its lifecycle phase's, else its id."""
+    shown = title or labels[f"phase.{stage_id}"]
+    return escape(shown, ":#;") or stage_id
+
+
+def task_name(label: str, step_id: str) -> str:
+    name = escape(label, ":#;") or step_id
+    if _KEYWORD.match(name):
+        name = f"#{ord(name[0])};{name[1:]}"
+    return name
 
 
 def _task(journey: JourneyMap, step: Step) -> str:
-    name = escape(step.label, ":#;") or step.id
-    if _KEYWORD.match(name):
-        name = f"#{ord(name[0])};{name[1:]}"
+    name = task_name(step.label, step.id)
     score = NEUTRAL if step.emotion is None else step.emotion + NEUTRAL
     actors = [escape(actor, ":#;,") for actor in step_actors(journey, step)]
     names = ", ".join(actor for actor in actors if actor)

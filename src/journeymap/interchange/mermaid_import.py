@@ -11,27 +11,27 @@
   The first actor of the first task with actors becomes the inline persona; a step whose
   actors are not just that persona records them in its notes (see `mermaid.py`).
 - Entity codes (`#58;`, `#quot;`) are decoded as Mermaid does before it parses.
+- `%% journeymap:` notes, as the export writes them, put back ids and every field the
+  diagram cannot show (`mermaid_notes.py`); without them the map is what the diagram shows.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
-from journeymap.i18n import LOCALES, labels
-from journeymap.interchange.ids import Ids, shortest
-from journeymap.interchange.mermaid import ENTITY, NEUTRAL, actors_note, decode
+from journeymap.interchange.ids import shortest
+from journeymap.interchange.mermaid import ENTITY, NEUTRAL, decode
+from journeymap.interchange.mermaid_data import DEFAULT_STAGE, Diagram, Note, Section, Task, to_data
+from journeymap.interchange.mermaid_notes import FORBIDDEN, NOTE_LINE, read_note
 from journeymap.interchange.places import (
     MAX_STAGES,
     MAX_STEPS_PER_STAGE,
     Budget,
     Imported,
-    Places,
     Problems,
 )
-from journeymap.model import PHASES
+
+__all__ = ["parse_mermaid", "to_data"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ACC_TITLE = re.compile(r"acctitle\s*:", re.I)
@@ -41,36 +41,7 @@ _TITLE = re.compile(r"title(?:\s|\Z)", re.I)
 _SECTION = re.compile(r"section(?:\s|\Z)", re.I)
 _FRONT_TITLE = re.compile(r"title:\s*(.*?)\s*\Z")
 _SCORE = re.compile(r"[0-9]{1,9}\Z")
-_DEFAULT_STAGE = "Journey"
 TASK_BYTES = len("      - id: \n        action: \n        emotion: 0\n")  # in every step
-
-
-@dataclass
-class Task:
-    line: int
-    col: int
-    name: str
-    score: int
-    score_col: int
-    actors: list[str]
-    actors_col: int
-
-
-@dataclass
-class Section:
-    line: int
-    col: int
-    name: str
-    tasks: list[Task] = field(default_factory=list)
-
-
-@dataclass
-class Diagram:
-    title: str | None = None
-    title_at: tuple[int, int] = (1, 1)
-    description: str | None = None
-    description_at: tuple[int, int] = (1, 1)
-    sections: list[Section] = field(default_factory=list)
 
 
 def parse_mermaid(text: str, display: str, *, map_id: str, title: str) -> Imported:
@@ -87,6 +58,8 @@ class _Parser:
         self.budget = Budget(self.problems, TASK_BYTES)
         self.diagram = Diagram()
         self.persona: str | None = None  # the first actor seen; `to_data` makes it the persona
+        self.last: Diagram | Section | Task = self.diagram
+        """What a note refines: the line above it (the map before any section)."""
 
     def parse(self) -> Diagram:
         index = self._header()
@@ -132,6 +105,10 @@ class _Parser:
     def _statement(self, index: int) -> int:
         raw = self.lines[index]
         stripped = raw.strip()
+        noted = NOTE_LINE.match(stripped)
+        if noted:
+            self._note(index + 1, raw, stripped, noted)
+            return index + 1
         if not stripped or stripped.startswith("%%") or _masked(stripped).startswith("#"):
             return index + 1
         col = len(raw) - len(raw.lstrip()) + 1
@@ -149,6 +126,31 @@ class _Parser:
         else:
             self._keyword_or_task(line, raw)
         return index + 1
+
+    def _note(self, line: int, raw: str, stripped: str, found: re.Match[str]) -> None:
+        col = len(raw) - len(raw.lstrip()) + found.end() + 1
+        data, why = read_note(stripped[found.end() :])
+        if data is None:
+            self._add(line, col, "JM415", why or "")
+            return
+        self.budget.spend(len(stripped), 0, line, col)
+        note = Note(data, (line, col))
+        kind = "step" if found.group("hidden") else _kind_of(self.last)
+        wrong = [key for key in FORBIDDEN[kind] if key in data]
+        if wrong:
+            self._add(line, col, "JM415", f"a {kind} note cannot hold {wrong[0]!r}")
+        elif found.group("hidden"):
+            self._hidden_step(line, col, note)
+        elif self.last.note is not None:
+            self._add(line, col, "JM415", f"a second journeymap note for the {kind} above")
+        else:
+            self.last.note = note
+
+    def _hidden_step(self, line: int, col: int, note: Note) -> None:
+        if not self.diagram.sections:
+            self.diagram.sections.append(Section(line, col, DEFAULT_STAGE))
+        task = Task(line, col, "", NEUTRAL, col, [], col, note, hidden=True)
+        self.diagram.sections[-1].tasks.append(task)
 
     def _description_block(self, index: int, start: int) -> int:
         parts = []
@@ -205,6 +207,7 @@ class _Parser:
             self.problems.stop(line, 1, "JM411", f"more than {MAX_STAGES} sections")
         col = start + 1 + len(raw[start:]) - len(raw[start:].lstrip())
         self.diagram.sections.append(Section(line, col, name))
+        self.last = self.diagram.sections[-1]
 
     def _task(self, line: int, raw: str, masked: str, start: int) -> None:
         """`name: score[: actors]`; Mermaid would drop a fourth part silently, we refuse it."""
@@ -232,7 +235,7 @@ class _Parser:
 
     def _add_task(self, task: Task) -> None:
         if not self.diagram.sections:
-            self.diagram.sections.append(Section(task.line, task.col, _DEFAULT_STAGE))
+            self.diagram.sections.append(Section(task.line, task.col, DEFAULT_STAGE))
         section = self.diagram.sections[-1]
         if len(section.tasks) >= MAX_STEPS_PER_STAGE:
             message = f"a section has more than {MAX_STEPS_PER_STAGE:,} tasks"
@@ -243,49 +246,11 @@ class _Parser:
         exact = len(task.name) + shortest(task.name, "step") + noted
         self.budget.spend(0, exact, task.line, task.col)
         section.tasks.append(task)
+        self.last = task
 
     def _add(self, line: int, col: int, code: str, message: str, hint: str | None = None) -> None:
         if not self.problems.full():
             self.problems.add(line, col, code, message, hint)
-
-
-def to_data(diagram: Diagram, map_id: str, title: str) -> Imported:
-    """Map data from a parsed diagram, with the place of every part in the diagram."""
-    places = Places()
-    data: dict[str, Any] = {"journeymap": 1, "kind": "current-state", "id": map_id}
-    data["title"] = diagram.title or title
-    places.put(("title",), diagram.title_at)
-    if diagram.description:
-        data["description"] = diagram.description
-        places.put(("description",), diagram.description_at)
-    persona = next((t for s in diagram.sections for t in s.tasks if t.actors), None)
-    if persona is not None:
-        data["persona"] = {"name": persona.actors[0]}
-        places.put(("persona",), (persona.line, persona.actors_col))
-    default = [persona.actors[0]] if persona else []
-    stage_ids, step_ids, count = Ids("stage"), Ids("step"), 0
-    data["stages"] = []
-    for number, section in enumerate(diagram.sections):
-        pointer = ("stages", number)
-        places.put(pointer, (section.line, section.col))
-        ident = _phases().get(section.name.casefold())
-        if ident is None or ident in stage_ids.taken:
-            ident = stage_ids.new(section.name, number + 1)
-        stage_ids.taken.add(ident)
-        steps = []
-        for index, task in enumerate(section.tasks):
-            at = (*pointer, "steps", index)
-            places.put(at, (task.line, task.col))
-            places.put((*at, "emotion"), (task.line, task.score_col))
-            places.put((*at, "notes"), (task.line, task.actors_col))
-            count += 1
-            step: dict[str, Any] = {"id": step_ids.new(task.name, count), "action": task.name}
-            step["emotion"] = task.score - NEUTRAL
-            if task.actors != default:
-                step["notes"] = actors_note(task.actors)
-            steps.append(step)
-        data["stages"].append({"id": ident, "title": section.name, "steps": steps})
-    return Imported(data, places)
 
 
 def _masked(text: str) -> str:
@@ -293,9 +258,11 @@ def _masked(text: str) -> str:
     return ENTITY.sub(lambda found: "_" * len(found.group()), text)
 
 
-@cache
-def _phases() -> dict[str, str]:
-    """Every built-in title of a lifecycle phase, case-folded, in every built-in language."""
-    return {
-        labels(locale)[f"phase.{phase}"].casefold(): phase for locale in LOCALES for phase in PHASES
-    }
+def _kind_of(element: Diagram | Section | Task) -> str:
+    return (
+        "map"
+        if isinstance(element, Diagram)
+        else "stage"
+        if isinstance(element, Section)
+        else "step"
+    )

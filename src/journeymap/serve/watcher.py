@@ -46,6 +46,13 @@ class SourceFilter:
         return change is watchfiles.Change.deleted and not changed.suffix
 
 
+def project_root(directory: Path) -> Path:
+    """The folder `build DIR` builds: the project's root (config.load_project's rule)."""
+    from journeymap.config import find_root
+
+    return find_root(directory) or directory.resolve()
+
+
 def _measures_file(root: Path, measures: Path | None) -> Path | None:
     """The measures file drawn over the maps: `--measures`, else the project's (if any)."""
     if measures is not None:
@@ -64,8 +71,10 @@ def rebuilds(
     measures: Path | None = None,
 ) -> Iterator[Build]:
     """A build after each change, until `stop` is set (or Ctrl-C, which propagates).
-    A measures file outside the project is watched too."""
-    root = directory.resolve()
+    The whole project is watched, as `build DIR` builds it: from the nearest folder with a
+    journeymap.toml (else DIR itself), so a persona outside DIR reloads too. A measures file
+    outside the project is watched too."""
+    root = project_root(directory)
     watched = _measures_file(root, measures)
     paths = [root] if watched is None or watched.is_relative_to(root) else [root, watched.parent]
     changes = watchfiles.watch(

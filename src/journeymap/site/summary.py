@@ -71,7 +71,7 @@ def summarize(
         title=journey.title,
         steps=sum(1 for _ in journey.steps()),
         stages=[{"title": stage_title(ctx, s), "phase": s.lifecycle_phase} for s in journey.stages],
-        persona=_persona(journey.persona) if journey.persona else None,
+        persona=_persona(journey.persona, path) if journey.persona else None,
         pains=[
             {
                 "id": p.id,
@@ -119,9 +119,9 @@ def _measured(journey: JourneyMap, measured: Measured) -> dict[str, Any]:
     }
 
 
-def _persona(persona: Persona) -> dict[str, Any]:
+def _persona(persona: Persona, map_path: str) -> dict[str, Any]:
     return {
-        "key": persona_key(persona),
+        "key": persona_key(persona, map_path),
         "name": persona.name,
         "initials": initials(persona.name),
         "photo": persona.photo,
@@ -135,9 +135,19 @@ def _persona(persona: Persona) -> dict[str, Any]:
     }
 
 
-def persona_key(persona: Persona) -> str:
-    """The persona page's file name: its id, else its name; a hash where no Latin form exists."""
-    key = slug(persona.id or "") or slug(persona.name)
-    if key:
-        return key
-    return "persona-" + hashlib.sha256(persona.name.encode("utf-8")).hexdigest()[:10]
+def persona_key(persona: Persona, map_path: str) -> str:
+    """The persona page's file name, one per persona: the same for every map that uses a
+    persona file, its own for each map's inline persona (same name or not).
+
+    A file persona is its id (unique in a project), else its name and its file; an inline
+    persona is its name and the map that holds it (`map_path`, relative to the root). The
+    hash keeps the name readable and the key unique and the same from build to build.
+    """
+    if persona.source is None:
+        return _readable(persona.name, f"inline:{map_path}")
+    return slug(persona.id or "") or _readable(persona.name, f"file:{persona.source}")
+
+
+def _readable(name: str, identity: str) -> str:
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:8]
+    return f"{slug(name)[:40].rstrip('-') or 'persona'}-{digest}"

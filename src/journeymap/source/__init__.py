@@ -35,6 +35,9 @@ class Source:
     text: str
     data: Any
     root: yaml.Node
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Refusals that did not stop reading (numbers out of range): the file is refused when
+    there is any, and `data` holds such a number as the text written."""
     lines: Lines = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +71,7 @@ def parse_text(text: str, display: str) -> Source | Diagnostic:
 
 def _parsed(path: Path, text: str, display: str) -> Source | Diagnostic:
     try:
-        data, root = parse(text, display)
+        data, root, problems = parse(text, display)
     except ReadError as exc:
         return without_content(exc.diagnostic, text)
-    return Source(path, display, text, data, root)
+    return Source(path, display, text, data, root, problems)

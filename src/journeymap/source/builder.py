@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from journeymap.diagnostics import at
+from journeymap.diagnostics import Diagnostic, at
 from journeymap.source.lines import Lines
 from journeymap.source.reading import ReadError, character_name
 from journeymap.source.scalars import (
@@ -43,6 +43,8 @@ class Builder:
         self.lines = lines
         self.stand_ins = stand_ins
         self.seen: set[int] | None = set() if track_aliases else None
+        self.out_of_range: list[Diagnostic] = []
+        """Every number out of range (JM014): reading goes on, so each one is reported."""
 
     def fail(
         self, node: yaml.Node, code: str, message: str, hint: str | None = None, *, index: int = -1
@@ -106,16 +108,18 @@ class Builder:
             return BOOLS[value]
         if tag == INT:
             if len(value) > 20 or abs(int(value)) > MAX_SAFE_INT:
-                raise self.fail(
-                    node, "JM014", "integer is out of range", hint="quote it to keep it as text"
-                )
+                return self._out_of_range(node, "integer")
             return int(value)
         number = float(value)
         if number in (float("inf"), float("-inf")):
-            raise self.fail(
-                node, "JM014", "number is out of range", hint="quote it to keep it as text"
-            )
+            return self._out_of_range(node, "number")
         return number
+
+    def _out_of_range(self, node: yaml.Node, what: str) -> str:
+        """Note the problem and keep the text as written, so the next one is found too."""
+        problem = self.fail(node, "JM014", f"{what} is out of range", "quote it to keep it as text")
+        self.out_of_range.append(problem.diagnostic)
+        return str(node.value)
 
     def _check_escapes(self, node: yaml.Node, value: str) -> None:
         bad = _FORBIDDEN_ESCAPED.search(value)

@@ -72,8 +72,9 @@ class _Loader(_Parser):  # type: ignore[misc,valid-type]
         return None
 
 
-def parse(text: str, display: str) -> tuple[Any, yaml.Node]:
-    """Text to plain data and the node tree (kept for locating diagnostics).
+def parse(text: str, display: str) -> tuple[Any, yaml.Node, list[Diagnostic]]:
+    """Text to plain data, the node tree (kept for locating diagnostics) and every number
+    out of range (JM014), which does not stop reading, so all of them are reported.
 
     Positions come from each mark's character index (journeymap.source.lines), never from
     libyaml's own line count.
@@ -95,7 +96,7 @@ def parse(text: str, display: str) -> tuple[Any, yaml.Node]:
         raise ReadError(at(display, 1, 1, "JM011", "the file is empty; a map is a YAML mapping"))
     builder = Builder(display, lines, stand_ins, track_aliases="*" in text)
     try:
-        return builder.build(root, 0), root
+        return builder.build(root, 0), root, builder.out_of_range
     except Builder.AliasFound:
         raise ReadError(_alias_error(seen, display, lines)) from None
 
