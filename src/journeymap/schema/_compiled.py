@@ -3,7 +3,7 @@
 # ruff: noqa
 # mypy: ignore-errors
 # fmt: off
-SCHEMA_SHA256 = "a9eee8ab5ff8da908e8dd01e656c462f77f6a14eee456226d2b8028ddd61c2bd"
+SCHEMA_SHA256 = "80b860b1ac17f9edc53a18e8a9a2266b306578e835e6f51f6590b78d0f2b75d5"
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
