@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlglot
 from sqlglot import exp
@@ -42,12 +43,21 @@ class Part:
         return _create(self.name, self.select, dialect) if self.stage else self.select.sql(dialect)
 
 
+class Plan(NamedTuple):
+    bound: BoundMap
+    kinds: dict[str, str]
+    ordered: bool
+    window_seconds: int
+
+
 @dataclass(frozen=True)
 class LogicalQuery:
     """Parts in the order an engine runs them. The `checks` result comes before the costly
     stages, so a bad log is refused before the window runs."""
 
     parts: tuple[Part, ...]
+    plan: Plan | None = None
+    """What the query was built from, for an engine that computes some parts its own way."""
 
     @property
     def stages(self) -> list[str]:
@@ -68,15 +78,8 @@ def build_query(
     """The whole measurement of one map. `kinds` says whether each `where` column holds
     text, numbers or booleans, so values compare as the log stores them."""
     plain, filtered = _split_names(bound)
-    mapping = exp.values(
-        [(name, plain.get(name, -1)) for name in bound.event_names()],
-        alias="m",
-        columns=["name", "s"],
-    )
     seq = _fill(
-        parts.SEQ.format(order=_order(bound, ordered)),
-        mapping=mapping,
-        step=_step_expression(bound, kinds, filtered),
+        parts.SEQ.format(order=_order(bound, ordered)), kept=kept_events(bound, kinds).subquery()
     )
     claimed = (
         exp.or_(
@@ -113,7 +116,18 @@ def build_query(
         ),
         Part("funnel", _funnel(bound.funnel, window_seconds * 1_000_000)),
     )
-    return LogicalQuery(parts_in_order)
+    return LogicalQuery(parts_in_order, Plan(bound, kinds, ordered, window_seconds))
+
+
+def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Expr:
+    """The log's events as (c, t, o, s): each claimed name joined to its step."""
+    plain, filtered = _split_names(bound)
+    mapping = exp.values(
+        [(name, plain.get(name, -1)) for name in bound.event_names()],
+        alias="m",
+        columns=["name", "s"],
+    )
+    return _fill(parts.KEPT, mapping=mapping, step=_step_expression(bound, kinds, filtered))
 
 
 def _create(name: str, select: exp.Expr, dialect: str) -> str:

@@ -8,17 +8,20 @@ next kept event.
 
 from __future__ import annotations
 
+KEPT = """
+SELECT jm_case AS c, jm_time AS t, jm_order AS o,
+  CASE WHEN m.s >= 0 THEN m.s ELSE :step END AS s
+FROM jm_log
+JOIN :mapping ON jm_log.jm_event = m.name
+"""
+"""Every event a step claims, as its step (null when no filter matches: set aside)."""
+
 SEQ = """
 SELECT c, t, s,
   ROW_NUMBER() OVER w AS rn,
   LEAD(s) OVER w AS next_s,
   LEAD(t) OVER w AS next_t
-FROM (
-  SELECT jm_case AS c, jm_time AS t, jm_order AS o,
-    CASE WHEN m.s >= 0 THEN m.s ELSE :step END AS s
-  FROM jm_log
-  JOIN :mapping ON jm_log.jm_event = m.name
-) AS k
+FROM :kept AS k
 WHERE s IS NOT NULL
 WINDOW w AS (PARTITION BY c ORDER BY {order})
 """

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from journeymap.analytics.engines.duckdb_lists import lists_query
 from journeymap.analytics.engines.duckdb_log import LogReader
 from journeymap.analytics.errors import AnalyticsError, Interrupted
 from journeymap.analytics.query import LogicalQuery
@@ -32,6 +33,10 @@ DIALECT = "duckdb"
 
 
 class DuckDBEngine:
+    lists = True
+    """Compute from per-case lists where that path applies (duckdb_lists); the tests
+    turn it off to compare both paths."""
+
     def __init__(
         self,
         source: LogSource,
@@ -89,16 +94,18 @@ class DuckDBEngine:
         """Every part in order; `inspect` sees each result's rows as they come (and may
         refuse the log before the costly stages run)."""
         results: dict[str, Rows] = {}
+        parts = (lists_query(query) if self.lists else None) or list(query.parts)
         try:
-            for part in query.parts:
+            for part in parts:
                 rows = self.fetch(part.sql(DIALECT), "the measurement")
                 if not part.stage:
                     results[part.name] = rows
                     if inspect is not None:
                         inspect(part.name, rows)
         finally:
-            for name in query.stages:
-                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+            for part in parts:
+                if part.stage:
+                    self.con.execute(f"DROP TABLE IF EXISTS {part.name}")
         return results
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
