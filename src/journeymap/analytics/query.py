@@ -119,7 +119,7 @@ def build_query(
     return LogicalQuery(parts_in_order, Plan(bound, kinds, ordered, window_seconds))
 
 
-def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Expr:
+def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Select:
     """The log's events as (c, t, o, s): each claimed name joined to its step."""
     plain, filtered = _split_names(bound)
     mapping = exp.values(
@@ -127,7 +127,9 @@ def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Expr:
         alias="m",
         columns=["name", "s"],
     )
-    return _fill(parts.KEPT, mapping=mapping, step=_step_expression(bound, kinds, filtered))
+    kept = _fill(parts.KEPT, mapping=mapping, step=_step_expression(bound, kinds, filtered))
+    assert isinstance(kept, exp.Select)
+    return kept
 
 
 def _create(name: str, select: exp.Expr, dialect: str) -> str:
