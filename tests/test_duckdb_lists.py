@@ -107,3 +107,17 @@ def test_an_order_column_takes_the_logical_query(tmp_path: Path) -> None:
     fast, logical, ran = both_paths(tmp_path, rows, SIM_HEADER, order="seq")
     assert not uses_lists(ran)
     assert fast == logical
+
+
+@pytest.mark.parametrize("seed", [6, 7])
+def test_buckets_of_cases_add_up_to_the_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    from journeymap.analytics.engines import duckdb_lists
+
+    monkeypatch.setattr(duckdb_lists, "ROWS_PER_BUCKET", 400)
+    rows = simulated_rows(800, seed=seed, offsets=seed % 2 == 0)
+    fast, logical, ran = both_paths(tmp_path, rows, SIM_HEADER, min_cases=2)
+    assert uses_lists(ran)
+    assert sum("INSERT INTO jm_cases" in sql for sql in ran) >= 5
+    assert fast == logical

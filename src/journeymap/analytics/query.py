@@ -39,6 +39,10 @@ class Part:
     select: exp.Expr
     stage: bool = False
 
+    @property
+    def result(self) -> bool:
+        return not self.stage
+
     def sql(self, dialect: str) -> str:
         return _create(self.name, self.select, dialect) if self.stage else self.select.sql(dialect)
 

@@ -21,10 +21,10 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from journeymap.analytics.engines.duckdb_lists import lists_query
+from journeymap.analytics.engines.duckdb_lists import Statement, lists_plan
 from journeymap.analytics.engines.duckdb_log import LogReader
 from journeymap.analytics.errors import AnalyticsError, Interrupted
-from journeymap.analytics.query import LogicalQuery
+from journeymap.analytics.query import LogicalQuery, Part
 from journeymap.analytics.source import LogSource
 
 T = TypeVar("T")
@@ -94,18 +94,24 @@ class DuckDBEngine:
         """Every part in order; `inspect` sees each result's rows as they come (and may
         refuse the log before the costly stages run)."""
         results: dict[str, Rows] = {}
-        parts = (lists_query(query) if self.lists else None) or list(query.parts)
+        plan = lists_plan(query) if self.lists else None
+        pending: list[Part | Statement] = list(plan.head if plan else query.parts)
+        made: dict[str, None] = {}
         try:
-            for part in parts:
+            while pending:
+                part = pending.pop(0)
                 rows = self.fetch(part.sql(DIALECT), "the measurement")
-                if not part.stage:
+                if part.stage:
+                    made[part.name] = None
+                if part.result:
                     results[part.name] = rows
                     if inspect is not None:
                         inspect(part.name, rows)
+                    if plan is not None and part.name == "checks":
+                        pending += plan.rest(int(rows[0][0] or 0))
         finally:
-            for part in parts:
-                if part.stage:
-                    self.con.execute(f"DROP TABLE IF EXISTS {part.name}")
+            for name in made:
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
         return results
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
