@@ -154,21 +154,23 @@ ORDER BY cases DESC, path
 LIMIT :top
 """
 
-FUNNEL_FIRST = (
-    "SELECT c, MIN(t) AS start, MIN(rn) AS rn, MIN(t) AS t FROM jm_seq WHERE s = {step} GROUP BY c"
-)
+FUNNEL_FIRST = """
+SELECT c, MIN(t) AS start, MIN(rn) AS rn, MIN(t) AS t FROM jm_seq WHERE s = :step GROUP BY c
+"""
 
 FUNNEL_NEXT = """
 SELECT f.c, f.start, MIN(k.rn) AS rn, MIN(k.t) AS t
-FROM f{prev} AS f
-JOIN jm_seq AS k ON k.c = f.c AND k.s = {step} AND k.rn > f.rn AND k.t <= f.start + {window}
+FROM :prev AS f
+JOIN jm_seq AS k ON k.c = f.c AND k.s = :step AND k.rn > f.rn AND k.t <= f.start + :window
 GROUP BY f.c, f.start
 """
 
 FUNNEL_ROW = """
-SELECT {i} AS i, COUNT(*) AS cases,
+SELECT :i AS i, COUNT(*) AS cases,
   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (t - start) / 1000000.0) AS median_seconds
-FROM f{i}
+FROM :source
 """
+
+FUNNEL = "SELECT * FROM :rows AS f ORDER BY i"
 
 EMPTY_FUNNEL = "SELECT 0 AS i, 0 AS cases, NULL AS median_seconds WHERE 1 = 0"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlglot import exp
+
 from journeymap.analytics import query as logical
 from journeymap.analytics.binding import DeclaredEdge
 from journeymap.analytics.engines import duckdb_lists_sql as sql
@@ -55,7 +57,7 @@ class ListsPlan:
         bound, kinds, _, window_seconds = query.plan
         names = [part.name for part in query.parts]
         cut = names.index("checks") + 1
-        self.head: list[Step] = list(query.parts[:cut])
+        self.head: list[Step] = [_unhashed(part) for part in query.parts[:cut]]
         self._after = query.parts[cut:]
         self._bits = max(1, (len(bound.steps) - 1).bit_length())
         self._kept = kept_events(bound, kinds).sql("duckdb")
@@ -112,6 +114,20 @@ class ListsPlan:
             out.append(Statement(name, f"DROP TABLE IF EXISTS {name}", action=True))
         out.append(Statement("jm_pairs", sql.PAIRS, stage=True))
         return out
+
+
+def _unhashed(part: Part) -> Part:
+    """The per-name counts test the raw case column for null (`jm_no_case`), so the one
+    scan of every row that counts names does not hash each case id."""
+    if part.name != "jm_by_name":
+        return part
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Is) and node.this == exp.column("jm_case"):
+            return exp.column("jm_no_case")
+        return node
+
+    return Part(part.name, part.select.transform(swap), part.stage)
 
 
 def lists_plan(query: LogicalQuery) -> ListsPlan | None:
