@@ -174,7 +174,14 @@ def _parse(sql: str) -> exp.Expr:
 
 
 def _fill(sql: str, **values: exp.Expr) -> exp.Expr:
-    return exp.replace_placeholders(_parse(sql), **values)
+    """The template with its `:name` placeholders replaced, in one copy of the tree."""
+
+    def fill(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Placeholder) and node.name in values:
+            return values[node.name]
+        return node
+
+    return _template(sql).transform(fill)
 
 
 def _split_names(bound: BoundMap) -> tuple[dict[str, int], set[str]]:

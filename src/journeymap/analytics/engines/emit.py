@@ -154,8 +154,16 @@ def _row(part: str, values: list[exp.Expr]) -> exp.Select:
     padded = values + [exp.null()] * (WIDTH - len(values))
     return exp.select(
         exp.Literal.string(part).as_("part"),
-        *(exp.cast(v, "TEXT").as_(f"v{i}") for i, v in enumerate(padded, start=1)),
+        *(_text(v).as_(f"v{i}") for i, v in enumerate(padded, start=1)),
     )
+
+
+_TEXT = exp.DataType.build("TEXT")
+
+
+def _text(value: exp.Expr) -> exp.Cast:
+    """CAST(value AS TEXT), without parsing the type name again for each of many rows."""
+    return exp.Cast(this=value, to=_TEXT.copy())
 
 
 def _log(columns: Columns, kinds: dict[str, str]) -> exp.Select:
