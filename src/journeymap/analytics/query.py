@@ -29,6 +29,8 @@ MASK_STEPS = 62
 TOP_VARIANTS = 20
 TOP_UNCLAIMED = 10
 TEXT, NUMBER, BOOLEAN = "text", "number", "boolean"
+WITH_KEY = "with_" if "with_" in exp.Select.arg_types else "with"
+"""The key of a select's WITH clause (sqlglot 30 renamed it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +125,6 @@ def _built(
         Part("jm_cases", _fill(parts.CASES, off_map=_off_map(bound)), stage=True),
         Part("jm_paths", _parse(parts.PATHS), stage=True),
         Part("jm_reach", _reach(bound, mask_steps), stage=True),
-        *_funnel_stages(bound.funnel, window_seconds * 1_000_000),
         Part("totals", _parse(parts.TOTALS)),
         Part("steps", _parse(parts.STEPS)),
         Part("gaps", _parse(parts.GAPS)),
@@ -135,7 +136,7 @@ def _built(
             "variants",
             _fill(parts.VARIANTS, min_cases=limit, top=exp.Literal.number(TOP_VARIANTS)),
         ),
-        Part("funnel", _funnel(bound.funnel)),
+        Part("funnel", _funnel(bound.funnel, window_seconds * 1_000_000)),
     )
     return LogicalQuery(parts_in_order, Plan(bound, kinds, ordered, window_seconds))
 
@@ -274,40 +275,31 @@ def _off_map(bound: BoundMap) -> exp.Expr:
     return exp.and_(moved, exp.not_(pair.isin(*declared)))
 
 
-FUNNEL_STAGE = "jm_funnel_"
-"""Stage names of the funnel's steps: `jm_funnel_0`, `jm_funnel_1`, ..."""
-
-
-def _funnel_stages(path: tuple[int, ...], window_us: int) -> list[Part]:
+def _funnel(path: tuple[int, ...], window_us: int) -> exp.Expr:
     """Ordered, first-touch funnel: a case enters at its first event of the path's first
     step; each later step is its first event after the previous step's, no later than the
-    window after entering. One stage per step, each made once from the one before (as
-    CTEs, an engine that inlines them, like Spark, would redo the whole chain for each
-    step's row). Built from parsed templates: a long path stays quick to emit."""
-    number = exp.Literal.number
-    stages = []
-    for i, step in enumerate(path):
-        if i == 0:
-            select = _fill(parts.FUNNEL_FIRST, step=number(step))
-        else:
-            select = _fill(
-                parts.FUNNEL_NEXT,
-                prev=exp.to_identifier(f"{FUNNEL_STAGE}{i - 1}"),
-                step=number(step),
-                window=number(window_us),
-            )
-        stages.append(Part(f"{FUNNEL_STAGE}{i}", select, stage=True))
-    return stages
-
-
-def _funnel(path: tuple[int, ...]) -> exp.Expr:
-    """One row per step of the path: cases, and the median time from entering."""
+    window after entering. One CTE per step; the result is one row per step. Built from
+    parsed templates (no text is parsed per step: a long path stays quick to emit)."""
     if not path:
         return _parse(parts.EMPTY_FUNNEL)
-    rows: exp.Expr | None = None
-    for i in range(len(path)):
-        source = exp.to_identifier(f"{FUNNEL_STAGE}{i}")
-        row = _fill(parts.FUNNEL_ROW, i=exp.Literal.number(i), source=source)
-        rows = row if rows is None else exp.union(rows, row, distinct=False, copy=False)
-    assert rows is not None
-    return _fill(parts.FUNNEL, rows=exp.paren(rows))
+    number = exp.Literal.number
+    ctes = [_cte("f0", _fill(parts.FUNNEL_FIRST, step=number(path[0])))]
+    for i, step in enumerate(path[1:], start=1):
+        select = _fill(
+            parts.FUNNEL_NEXT,
+            prev=exp.to_identifier(f"f{i - 1}"),
+            step=number(step),
+            window=number(window_us),
+        )
+        ctes.append(_cte(f"f{i}", select))
+    rows: exp.Expr = _fill(parts.FUNNEL_ROW, i=number(0), source=exp.to_identifier("f0"))
+    for i in range(1, len(path)):
+        row = _fill(parts.FUNNEL_ROW, i=number(i), source=exp.to_identifier(f"f{i}"))
+        rows = exp.union(rows, row, distinct=False, copy=False)
+    funnel = _fill(parts.FUNNEL, rows=exp.paren(rows))
+    funnel.set(WITH_KEY, exp.With(expressions=ctes))
+    return funnel
+
+
+def _cte(name: str, select: exp.Expr) -> exp.CTE:
+    return exp.CTE(this=select, alias=exp.TableAlias(this=exp.to_identifier(name)))

@@ -19,7 +19,7 @@ from sqlglot import exp
 from journeymap.analytics import query as logical
 from journeymap.analytics.binding import DeclaredEdge
 from journeymap.analytics.engines import duckdb_lists_sql as sql
-from journeymap.analytics.query import FUNNEL_STAGE, PAIR, LogicalQuery, Part, kept_events
+from journeymap.analytics.query import PAIR, LogicalQuery, Part, kept_events
 
 ROWS_PER_BUCKET = 12_000_000
 """Log rows per bucket of cases: about what 3 GB of memory gathers without spilling."""
@@ -73,7 +73,7 @@ class ListsPlan:
         for part in self._after:
             if part.name == "jm_seq":
                 out += self._gather(buckets)
-            elif part.name != "jm_cases" and not part.name.startswith(FUNNEL_STAGE):
+            elif part.name != "jm_cases":
                 out.append(self._replaced.get(part.name, part))
         return out
 
