@@ -3,6 +3,7 @@ DuckDB on the same log, Spark's growth with the log, and the time of --emit-sql.
 
     JOURNEYMAP_DSN=postgresql://... python bench/bench_engines.py [--sizes 1000000,10000000]
         [--spark-growth 1000000,10000000,100000000] [--spark-max 10000000]
+    python bench/bench_engines.py --emit-only
 
 (`bash -c '. scripts/services.sh; JOURNEYMAP_DSN=$JOURNEYMAP_TEST_DSN python bench/...'`
 starts a throwaway server.) The logs are bench_measure's (40-step map, 50 events per case,
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -71,6 +73,7 @@ def load_postgres(dsn: str, folder: Path, events: int) -> str:
 
 
 def emit_seconds() -> tuple[float, int]:
+    """All eight dialects in one process (imports done): the query is built once."""
     import yaml
 
     from journeymap.analytics.binding import bind
@@ -90,13 +93,44 @@ def emit_seconds() -> tuple[float, int]:
     return time.perf_counter() - start, size
 
 
+def emit_process_seconds() -> dict[str, tuple[float, float]]:
+    """`journeymap measure MAP --emit-sql DIALECT` as a process per dialect: (wall, CPU)
+    seconds, start-up and imports included; CPU time says what a busy machine hides."""
+    from journeymap.analytics.engines.emit import DIALECTS
+
+    map_path = OUT / "bench-40.yaml"
+    map_path.write_text(map_yaml(), "utf-8")
+    out = {}
+    for dialect in DIALECTS:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(
+            [SCRIPT, "measure", str(map_path), "--emit-sql", dialect, "--table", "lake.events"],
+            capture_output=True,
+            check=True,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        out[dialect] = (wall, cpu)
+    return out
+
+
+def load() -> str:
+    return "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1000000,10000000")
     parser.add_argument("--spark-growth", default="1000000,10000000,100000000")
     parser.add_argument("--spark-max", type=int, default=10**12, help="largest log for Spark")
     parser.add_argument("--dsn", default=os.environ.get("JOURNEYMAP_DSN"))
+    parser.add_argument("--emit-only", action="store_true", help="only the --emit-sql times")
     args = parser.parse_args()
+    if args.emit_only:
+        print_emit()
+        return
     if not args.dsn:
         raise SystemExit("give --dsn or JOURNEYMAP_DSN (a PostgreSQL server to measure on)")
     spark_times: dict[int, float] = {}
@@ -114,14 +148,30 @@ def main() -> None:
             if name == "spark local":
                 spark_times[events] = wall
             rate = events / wall
-            print(f"{events:>12,} events  {name:<12} {wall:8.1f} s  {rate:>12,.0f} events/s")
+            print(
+                f"{events:>12,} events  {name:<12} {wall:8.1f} s  {rate:>12,.0f} events/s "
+                f"({load()})"
+            )
     for events in [int(n) for n in args.spark_growth.split(",") if n]:
         if events not in spark_times:
             folder = generate(events, "parquet")
             spark_times[events] = measure_seconds("--engine", "spark", "--events", str(folder))
-        print(f"spark local growth: {events:>12,} events  {spark_times[events]:8.1f} s")
+        print(
+            f"spark local growth: {events:>12,} events  {spark_times[events]:8.1f} s ({load()})",
+            flush=True,
+        )
+    print_emit()
+
+
+def print_emit() -> None:
     seconds, size = emit_seconds()
-    print(f"--emit-sql, all 8 dialects (40-step map, {size:,} characters): {seconds * 1000:.0f} ms")
+    print(
+        f"--emit-sql, all 8 dialects in one process (40-step map, {size:,} characters): "
+        f"{seconds * 1000:.0f} ms ({load()})"
+    )
+    for dialect, (wall, cpu) in emit_process_seconds().items():
+        print(f"  journeymap measure --emit-sql {dialect:<10} {wall:5.2f} s wall, {cpu:5.2f} s CPU")
+    print(f"  ({load()})")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlglot
 from sqlglot import exp
@@ -28,6 +29,8 @@ MASK_STEPS = 62
 TOP_VARIANTS = 20
 TOP_UNCLAIMED = 10
 TEXT, NUMBER, BOOLEAN = "text", "number", "boolean"
+WITH_KEY = "with_" if "with_" in exp.Select.arg_types else "with"
+"""The key of a select's WITH clause (sqlglot 30 renamed it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +41,19 @@ class Part:
     select: exp.Expr
     stage: bool = False
 
+    @property
+    def result(self) -> bool:
+        return not self.stage
+
     def sql(self, dialect: str) -> str:
         return _create(self.name, self.select, dialect) if self.stage else self.select.sql(dialect)
+
+
+class Plan(NamedTuple):
+    bound: BoundMap
+    kinds: dict[str, str]
+    ordered: bool
+    window_seconds: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,8 @@ class LogicalQuery:
     stages, so a bad log is refused before the window runs."""
 
     parts: tuple[Part, ...]
+    plan: Plan | None = None
+    """What the query was built from, for an engine that computes some parts its own way."""
 
     @property
     def stages(self) -> list[str]:
@@ -66,17 +82,26 @@ def build_query(
     min_cases: int,
 ) -> LogicalQuery:
     """The whole measurement of one map. `kinds` says whether each `where` column holds
-    text, numbers or booleans, so values compare as the log stores them."""
+    text, numbers or booleans, so values compare as the log stores them. Built once per
+    process for the same arguments (emitting every dialect reuses it): callers render its
+    trees and never change them."""
+    kind_items = tuple(sorted(kinds.items()))
+    return _built(bound, kind_items, ordered, window_seconds, min_cases, MASK_STEPS)
+
+
+@functools.lru_cache(maxsize=16)
+def _built(
+    bound: BoundMap,
+    kind_items: tuple[tuple[str, str], ...],
+    ordered: bool,
+    window_seconds: int,
+    min_cases: int,
+    mask_steps: int,
+) -> LogicalQuery:
+    kinds = dict(kind_items)
     plain, filtered = _split_names(bound)
-    mapping = exp.values(
-        [(name, plain.get(name, -1)) for name in bound.event_names()],
-        alias="m",
-        columns=["name", "s"],
-    )
     seq = _fill(
-        parts.SEQ.format(order=_order(bound, ordered)),
-        mapping=mapping,
-        step=_step_expression(bound, kinds, filtered),
+        parts.SEQ.format(order=_order(bound, ordered)), kept=kept_events(bound, kinds).subquery()
     )
     claimed = (
         exp.or_(
@@ -99,7 +124,7 @@ def build_query(
         Part("jm_seq", seq, stage=True),
         Part("jm_cases", _fill(parts.CASES, off_map=_off_map(bound)), stage=True),
         Part("jm_paths", _parse(parts.PATHS), stage=True),
-        Part("jm_reach", _reach(bound), stage=True),
+        Part("jm_reach", _reach(bound, mask_steps), stage=True),
         Part("totals", _parse(parts.TOTALS)),
         Part("steps", _parse(parts.STEPS)),
         Part("gaps", _parse(parts.GAPS)),
@@ -113,7 +138,20 @@ def build_query(
         ),
         Part("funnel", _funnel(bound.funnel, window_seconds * 1_000_000)),
     )
-    return LogicalQuery(parts_in_order)
+    return LogicalQuery(parts_in_order, Plan(bound, kinds, ordered, window_seconds))
+
+
+def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Select:
+    """The log's events as (c, t, o, s): each claimed name joined to its step."""
+    plain, filtered = _split_names(bound)
+    mapping = exp.values(
+        [(name, plain.get(name, -1)) for name in bound.event_names()],
+        alias="m",
+        columns=["name", "s"],
+    )
+    kept = _fill(parts.KEPT, mapping=mapping, step=_step_expression(bound, kinds, filtered))
+    assert isinstance(kept, exp.Select)
+    return kept
 
 
 def _create(name: str, select: exp.Expr, dialect: str) -> str:
@@ -137,7 +175,14 @@ def _parse(sql: str) -> exp.Expr:
 
 
 def _fill(sql: str, **values: exp.Expr) -> exp.Expr:
-    return exp.replace_placeholders(_parse(sql), **values)
+    """The template with its `:name` placeholders replaced, in one copy of the tree."""
+
+    def fill(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Placeholder) and node.name in values:
+            return values[node.name]
+        return node
+
+    return _template(sql).transform(fill)
 
 
 def _split_names(bound: BoundMap) -> tuple[dict[str, int], set[str]]:
@@ -211,10 +256,10 @@ def _number(value: EventValue) -> int | float | None:
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
-def _reach(bound: BoundMap) -> exp.Expr:
+def _reach(bound: BoundMap, mask_steps: int) -> exp.Expr:
     """Distinct cases per step, from each case's bit mask of steps seen (one row per case
     instead of one per case and step); maps of more than 62 bound steps count pairs."""
-    if len(bound.steps) > MASK_STEPS:
+    if len(bound.steps) > mask_steps:
         return _parse(parts.REACH_BY_PAIRS)
     steps = exp.values([(step.index,) for step in bound.steps], alias="m", columns=["s"])
     return _fill(parts.REACH_BY_MASK, steps=steps)
@@ -233,13 +278,28 @@ def _off_map(bound: BoundMap) -> exp.Expr:
 def _funnel(path: tuple[int, ...], window_us: int) -> exp.Expr:
     """Ordered, first-touch funnel: a case enters at its first event of the path's first
     step; each later step is its first event after the previous step's, no later than the
-    window after entering. One CTE per step; the result is one row per step."""
+    window after entering. One CTE per step; the result is one row per step. Built from
+    parsed templates (no text is parsed per step: a long path stays quick to emit)."""
     if not path:
         return _parse(parts.EMPTY_FUNNEL)
-    ctes = [f"f0 AS ({parts.FUNNEL_FIRST.format(step=path[0])})"]
+    number = exp.Literal.number
+    ctes = [_cte("f0", _fill(parts.FUNNEL_FIRST, step=number(path[0])))]
     for i, step in enumerate(path[1:], start=1):
-        ctes.append(
-            f"f{i} AS ({parts.FUNNEL_NEXT.format(prev=i - 1, step=step, window=window_us)})"
+        select = _fill(
+            parts.FUNNEL_NEXT,
+            prev=exp.to_identifier(f"f{i - 1}"),
+            step=number(step),
+            window=number(window_us),
         )
-    rows = " UNION ALL ".join(parts.FUNNEL_ROW.format(i=i) for i in range(len(path)))
-    return _parse(f"WITH {', '.join(ctes)} SELECT * FROM ({rows}) AS f ORDER BY i")
+        ctes.append(_cte(f"f{i}", select))
+    rows: exp.Expr = _fill(parts.FUNNEL_ROW, i=number(0), source=exp.to_identifier("f0"))
+    for i in range(1, len(path)):
+        row = _fill(parts.FUNNEL_ROW, i=number(i), source=exp.to_identifier(f"f{i}"))
+        rows = exp.union(rows, row, distinct=False, copy=False)
+    funnel = _fill(parts.FUNNEL, rows=exp.paren(rows))
+    funnel.set(WITH_KEY, exp.With(expressions=ctes))
+    return funnel
+
+
+def _cte(name: str, select: exp.Expr) -> exp.CTE:
+    return exp.CTE(this=select, alias=exp.TableAlias(this=exp.to_identifier(name)))

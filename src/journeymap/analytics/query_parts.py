@@ -8,17 +8,20 @@ next kept event.
 
 from __future__ import annotations
 
+KEPT = """
+SELECT jm_case AS c, jm_time AS t, jm_order AS o,
+  CASE WHEN m.s >= 0 THEN m.s ELSE :step END AS s
+FROM jm_log
+JOIN :mapping ON jm_log.jm_event = m.name
+"""
+"""Every event a step claims, as its step (null when no filter matches: set aside)."""
+
 SEQ = """
 SELECT c, t, s,
   ROW_NUMBER() OVER w AS rn,
   LEAD(s) OVER w AS next_s,
   LEAD(t) OVER w AS next_t
-FROM (
-  SELECT jm_case AS c, jm_time AS t, jm_order AS o,
-    CASE WHEN m.s >= 0 THEN m.s ELSE :step END AS s
-  FROM jm_log
-  JOIN :mapping ON jm_log.jm_event = m.name
-) AS k
+FROM :kept AS k
 WHERE s IS NOT NULL
 WINDOW w AS (PARTITION BY c ORDER BY {order})
 """
@@ -151,21 +154,23 @@ ORDER BY cases DESC, path
 LIMIT :top
 """
 
-FUNNEL_FIRST = (
-    "SELECT c, MIN(t) AS start, MIN(rn) AS rn, MIN(t) AS t FROM jm_seq WHERE s = {step} GROUP BY c"
-)
+FUNNEL_FIRST = """
+SELECT c, MIN(t) AS start, MIN(rn) AS rn, MIN(t) AS t FROM jm_seq WHERE s = :step GROUP BY c
+"""
 
 FUNNEL_NEXT = """
 SELECT f.c, f.start, MIN(k.rn) AS rn, MIN(k.t) AS t
-FROM f{prev} AS f
-JOIN jm_seq AS k ON k.c = f.c AND k.s = {step} AND k.rn > f.rn AND k.t <= f.start + {window}
+FROM :prev AS f
+JOIN jm_seq AS k ON k.c = f.c AND k.s = :step AND k.rn > f.rn AND k.t <= f.start + :window
 GROUP BY f.c, f.start
 """
 
 FUNNEL_ROW = """
-SELECT {i} AS i, COUNT(*) AS cases,
+SELECT :i AS i, COUNT(*) AS cases,
   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY (t - start) / 1000000.0) AS median_seconds
-FROM f{i}
+FROM :source
 """
+
+FUNNEL = "SELECT * FROM :rows AS f ORDER BY i"
 
 EMPTY_FUNNEL = "SELECT 0 AS i, 0 AS cases, NULL AS median_seconds WHERE 1 = 0"

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from journeymap.analytics.measures import MapMeasures, Measures, dumps
 from journeymap.diagnostics import printable
 from journeymap.i18n.english import counted
-from journeymap.interchange.csv_format import guard
 
 Row = Sequence[str]
 
@@ -122,6 +121,8 @@ def _table(title: str, header: Row, rows: Sequence[Row], markdown: bool) -> Iter
 
 
 def _csv(measures: Measures) -> str:
+    from journeymap.interchange.csv_format import guard  # only CSV needs it (keeps start quick)
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("map", "section", "step", "to", "metric", "value"))

@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from journeymap.analytics.engines.duckdb_lists import Statement, lists_plan
 from journeymap.analytics.engines.duckdb_log import LogReader
 from journeymap.analytics.errors import AnalyticsError, Interrupted
-from journeymap.analytics.query import LogicalQuery
+from journeymap.analytics.query import LogicalQuery, Part
 from journeymap.analytics.source import LogSource
 
 T = TypeVar("T")
@@ -32,6 +33,10 @@ DIALECT = "duckdb"
 
 
 class DuckDBEngine:
+    lists = True
+    """Compute from per-case lists where that path applies (duckdb_lists); the tests
+    turn it off to compare both paths."""
+
     def __init__(
         self,
         source: LogSource,
@@ -89,15 +94,23 @@ class DuckDBEngine:
         """Every part in order; `inspect` sees each result's rows as they come (and may
         refuse the log before the costly stages run)."""
         results: dict[str, Rows] = {}
+        plan = lists_plan(query) if self.lists else None
+        pending: list[Part | Statement] = list(plan.head if plan else query.parts)
+        made: dict[str, None] = {}
         try:
-            for part in query.parts:
+            while pending:
+                part = pending.pop(0)
                 rows = self.fetch(part.sql(DIALECT), "the measurement")
-                if not part.stage:
+                if part.stage:
+                    made[part.name] = None
+                if part.result:
                     results[part.name] = rows
                     if inspect is not None:
                         inspect(part.name, rows)
+                    if plan is not None and part.name == "checks":
+                        pending += plan.rest(int(rows[0][0] or 0))
         finally:
-            for name in query.stages:
+            for name in made:
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
         return results
 

@@ -9,6 +9,7 @@ for it (an exact percentile, Redshift's LISTAGG, the epoch in microseconds), nev
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from sqlglot import exp
@@ -52,20 +53,51 @@ def emit_sql(
         raise AnalyticsError(
             f"--emit-sql: unknown dialect {dialect!r} (one of: {', '.join(DIALECTS)})"
         )
+    kind_items = tuple(sorted(kinds.items()))
+    tree = _tree(bound, table, columns, kind_items, window_seconds, min_cases).copy()
+    for node in list(tree.find_all(exp.Placeholder)):
+        if node.name == _DIALECT:
+            node.replace(exp.Literal.string(dialect))
+        elif node.name == _TABLE and node.parent is not None:
+            node.parent.replace(table_name(table, dialect))
+        elif node.name == _MICROS:
+            node.replace(micros(exp.column(columns.time, quoted=True), dialect))
+    return render(tree, dialect) + ";\n"
+
+
+_DIALECT, _TABLE, _MICROS = "jm_dialect", "jm_table", "jm_micros"
+"""Placeholders of the one tree every dialect is rendered from (each on its own copy)."""
+
+
+@functools.lru_cache(maxsize=8)
+def _tree(
+    bound: BoundMap,
+    table: str,
+    columns: Columns,
+    kind_items: tuple[tuple[str, str], ...],
+    window_seconds: int,
+    min_cases: int,
+) -> exp.Select:
+    """The whole query, built once per process: every dialect copies it once and renders
+    the copy (emitting all eight costs one build, not eight)."""
+    kinds = dict(kind_items)
+    table_name(table, "postgres")  # a bad name is refused before anything is built
     query = build_query(
         bound, kinds=kinds, ordered=columns.order is not None,
         window_seconds=window_seconds, min_cases=min_cases,
     )  # fmt: skip
-    ctes: list[tuple[str, exp.Expr]] = [("jm_log", _log(dialect, table, columns, kinds))]
+    ctes: list[tuple[str, exp.Expr]] = [("jm_log", _log(columns, kinds))]
     unions: list[exp.Select] = []
-    settings = {
-        "map": bound.id, "table": table, "dialect": dialect, "case": columns.case,
-        "event": columns.event, "time": columns.time, "order": columns.order or "",
-        "window_seconds": str(window_seconds), "min_cases": str(min_cases), "timezone": "UTC",
+    settings: dict[str, str | exp.Expr] = {
+        "map": bound.id, "table": table, "dialect": exp.Placeholder(this=_DIALECT),
+        "case": columns.case, "event": columns.event, "time": columns.time,
+        "order": columns.order or "", "window_seconds": str(window_seconds),
+        "min_cases": str(min_cases), "timezone": "UTC",
         "path": ",".join(bound.step_id(i) for i in bound.funnel),
     }  # fmt: skip
     for key, value in settings.items():
-        unions.append(_row("setting", [exp.Literal.string(key), exp.Literal.string(value)]))
+        shown = value if isinstance(value, exp.Expr) else exp.Literal.string(value)
+        unions.append(_row("setting", [exp.Literal.string(key), shown]))
     for part in query.parts:
         select = part.select.copy()
         inner = select.args.get(WITH)
@@ -93,46 +125,60 @@ def emit_sql(
             ]
         ),
     )
-    return render(final, dialect) + ";\n"
+    return final
 
 
 def render(tree: exp.Expr, dialect: str) -> str:
+    """The SQL of `tree` (which it changes: give it a copy of its own)."""
     # sqlglot warns that some dialects cannot say NULLS LAST inside an ordered aggregate;
     # the keys ordered there (row numbers) are never null.
     logging.getLogger("sqlglot").setLevel(logging.ERROR)
     if dialect in ("bigquery", "trino"):
-        tree = exact_percentiles(tree)
+        tree = exact_percentiles(tree, copy=False)
     if dialect == "redshift":
-        tree = _redshift_listagg(tree)
-    if dialect in ("spark", "databricks"):
-        return spark_sql(tree).replace("\n", " ") if dialect == "spark" else _databricks(tree)
-    return tree.sql(dialect, pretty=True)
+        _redshift_listagg(tree)
+    if dialect == "spark":
+        return spark_sql(tree, copy=False).replace("\n", " ")
+    if dialect == "databricks":
+        return _databricks(tree)
+    return tree.sql(dialect, pretty=True, copy=False)
 
 
 def _databricks(tree: exp.Expr) -> str:
-    return exp.maybe_parse(spark_sql(tree), dialect="spark").sql("databricks", pretty=True)
+    return exp.maybe_parse(spark_sql(tree, copy=False), dialect="spark").sql(
+        "databricks", pretty=True, copy=False
+    )
 
 
 def _row(part: str, values: list[exp.Expr]) -> exp.Select:
     padded = values + [exp.null()] * (WIDTH - len(values))
     return exp.select(
         exp.Literal.string(part).as_("part"),
-        *(exp.cast(v, "TEXT").as_(f"v{i}") for i, v in enumerate(padded, start=1)),
+        *(_text(v).as_(f"v{i}") for i, v in enumerate(padded, start=1)),
     )
 
 
-def _log(dialect: str, table: str, columns: Columns, kinds: dict[str, str]) -> exp.Select:
-    """`jm_log` over the warehouse table. The time column must be a timestamp (one without
-    a zone is read as UTC); case and event are compared as text."""
+_TEXT = exp.DataType.build("TEXT")
+
+
+def _text(value: exp.Expr) -> exp.Cast:
+    """CAST(value AS TEXT), without parsing the type name again for each of many rows."""
+    return exp.Cast(this=value, to=_TEXT.copy())
+
+
+def _log(columns: Columns, kinds: dict[str, str]) -> exp.Select:
+    """`jm_log` over the warehouse table (a placeholder: each dialect reads the name its
+    own way). The time column must be a timestamp (one without a zone is read as UTC);
+    case and event are compared as text."""
     order = exp.column(columns.order, quoted=True) if columns.order else exp.null()
     return exp.select(
         exp.cast(exp.column(columns.case, quoted=True), "TEXT").as_("jm_case"),
         exp.cast(exp.column(columns.event, quoted=True), "TEXT").as_("jm_event"),
-        micros(exp.column(columns.time, quoted=True), dialect).as_("jm_time"),
+        exp.alias_(exp.Placeholder(this=_MICROS), "jm_time"),
         exp.alias_(order, "jm_order"),
         exp.alias_(exp.cast(exp.null(), "INT"), "jm_zoned"),
         *(exp.column(c, quoted=True) for c in sorted(kinds)),
-    ).from_(table_name(table, dialect))
+    ).from_(exp.Table(this=exp.Placeholder(this=_TABLE)))
 
 
 def micros(column: exp.Expr, dialect: str) -> exp.Expr:
@@ -150,9 +196,8 @@ def micros(column: exp.Expr, dialect: str) -> exp.Expr:
     return exp.cast(scaled, "BIGINT")
 
 
-def _redshift_listagg(tree: exp.Expr) -> exp.Expr:
+def _redshift_listagg(tree: exp.Expr) -> None:
     """Redshift's LISTAGG takes its order as WITHIN GROUP (sqlglot writes it inside)."""
-    tree = tree.copy()
     for node in list(tree.find_all(exp.GroupConcat)):
         this = node.this
         if isinstance(this, exp.Order):
@@ -161,7 +206,6 @@ def _redshift_listagg(tree: exp.Expr) -> exp.Expr:
             )
             order = exp.Order(expressions=this.expressions)
             node.replace(exp.WithinGroup(this=listagg, expression=order))
-    return tree
 
 
 def guessed_kinds(bound: BoundMap) -> dict[str, str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlglot import exp
 
 
-def exact_percentiles(tree: exp.Expr) -> exp.Expr:
-    tree = tree.copy()
+def exact_percentiles(tree: exp.Expr, *, copy: bool = True) -> exp.Expr:
+    tree = tree.copy() if copy else tree
     for select in list(tree.find_all(exp.Select)):
         found = [w for w in select.selects if _percentile(w.unalias())]
         if found:

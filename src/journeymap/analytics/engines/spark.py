@@ -130,17 +130,17 @@ class SparkEngine(RemoteEngine):
         self.drop([])
 
 
-def spark_sql(select: exp.Expr) -> str:
+def spark_sql(select: exp.Expr, *, copy: bool = True) -> str:
     """Spark SQL of a select; Spark's exact PERCENTILE stands in for PERCENTILE_CONT
-    (sqlglot would write the approximate one)."""
-    tree = select.copy()
+    (sqlglot would write the approximate one). `copy=False` changes `select` itself."""
+    tree = select.copy() if copy else select
     for node in list(tree.find_all(exp.WithinGroup)):
         inner = node.this
         order = node.expression
         if isinstance(inner, exp.PercentileCont) and isinstance(order, exp.Order):
             key = order.expressions[0].this
             node.replace(exp.Anonymous(this="PERCENTILE", expressions=[key, inner.this]))
-    return tree.sql("spark")
+    return tree.sql("spark", copy=False)
 
 
 def _session(master: str) -> Any:

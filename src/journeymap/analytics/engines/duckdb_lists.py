@@ -1,0 +1,166 @@
+"""DuckDB's fast path: the same result rows as the logical query, from one list per case.
+
+The logical query orders every kept event in one window (a sort of the whole log by case
+and time). Here each case's events are gathered into one list of integer keys
+`t * 2^bits + step` (a hash aggregate, no global sort), each short list is sorted on its
+own, and every measure is read off the sorted lists: pairs of neighbours, runs of one
+step, the funnel as successive `list_position`s. A large log is read once into a compact
+(case, key) table and gathered one bucket of cases at a time, so nothing spills; counts
+of disjoint buckets add up, and the values percentiles need are kept whole. Only DuckDB
+has these list functions; the tests compare both paths' measures byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from journeymap.analytics import query as logical
+from journeymap.analytics.binding import DeclaredEdge
+from journeymap.analytics.engines import duckdb_lists_sql as sql
+from journeymap.analytics.query import PAIR, LogicalQuery, Part, kept_events
+
+ROWS_PER_BUCKET = 12_000_000
+"""Log rows per bucket of cases: about what 3 GB of memory gathers without spilling."""
+_PER_BUCKET = ("jm_cases", "jm_pair_counts", "jm_gap_values", "jm_funnel_values")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One DuckDB statement: a stage (a table), an action (insert, drop) or a result."""
+
+    name: str
+    text: str
+    stage: bool = False
+    action: bool = False
+
+    @property
+    def result(self) -> bool:
+        return not self.stage and not self.action
+
+    def sql(self, dialect: str) -> str:
+        if self.stage:
+            return f"CREATE OR REPLACE TEMPORARY TABLE {self.name} AS {self.text}"
+        return self.text
+
+
+Step = Part | Statement
+
+
+class ListsPlan:
+    """The logical query's checks first (`head`); once they have counted the log's rows,
+    `rest` says how many buckets of cases to gather and computes the measures."""
+
+    def __init__(self, query: LogicalQuery) -> None:
+        assert query.plan is not None
+        bound, kinds, _, window_seconds = query.plan
+        names = [part.name for part in query.parts]
+        cut = names.index("checks") + 1
+        self.head: list[Step] = [_unhashed(part) for part in query.parts[:cut]]
+        self._after = query.parts[cut:]
+        self._bits = max(1, (len(bound.steps) - 1).bit_length())
+        self._kept = kept_events(bound, kinds).sql("duckdb")
+        self._off_map = _off_map(bound.edges)
+        self._funnel = _funnel_values(self, bound.funnel, window_seconds * 1_000_000)
+
+    def fill(self, template: str, **more: str) -> str:
+        return template.format(m=2**self._bits - 1, b=self._bits, pair=PAIR, **more)
+
+    def rest(self, rows: int) -> list[Step]:
+        buckets = max(1, -(-rows // ROWS_PER_BUCKET))
+        out: list[Step] = []
+        for part in self._after:
+            if part.name == "jm_seq":
+                out += self._gather(buckets)
+            elif part.name != "jm_cases":
+                out.append(self._replaced.get(part.name, part))
+        return out
+
+    @property
+    def _replaced(self) -> dict[str, Step]:
+        return {
+            "totals": Statement("totals", sql.TOTALS),
+            "steps": Statement("steps", sql.STEPS),
+            "gaps": Statement("gaps", sql.GAPS),
+            "pairs": Statement("pairs", "SELECT * FROM jm_pairs ORDER BY s, next_s"),
+            "funnel": Statement("funnel", sql.FUNNEL),
+        }
+
+    def _gather(self, buckets: int) -> list[Step]:
+        keys = self.fill(sql.KEYS, kept=self._kept, width=str(2**self._bits))
+        out: list[Step] = []
+        if buckets > 1:
+            out.append(Statement("jm_keys", keys, stage=True))
+            keys = "SELECT c, k FROM jm_keys"
+        per_bucket = {
+            "jm_cases": self.fill(sql.CASES, off_map=self._off_map),
+            "jm_pair_counts": self.fill(sql.PAIR_COUNTS),
+            "jm_gap_values": self.fill(sql.GAP_VALUES),
+            "jm_funnel_values": self._funnel,
+        }
+        for bucket in range(buckets):
+            where = f"WHERE c % {buckets} = {bucket}" if buckets > 1 else ""
+            out.append(Statement("jm_lists", sql.LISTS.format(keys=keys, bucket=where), True))
+            for name in _PER_BUCKET:
+                text = per_bucket[name]
+                first = bucket == 0
+                out.append(
+                    Statement(name, text, stage=True)
+                    if first
+                    else Statement(name, f"INSERT INTO {name} {text}", action=True)
+                )
+        for name in ("jm_keys", "jm_lists"):
+            out.append(Statement(name, f"DROP TABLE IF EXISTS {name}", action=True))
+        out.append(Statement("jm_pairs", sql.PAIRS, stage=True))
+        return out
+
+
+def _unhashed(part: Part) -> Part:
+    """The per-name counts test the raw case column for null (`jm_no_case`), so the one
+    scan of every row that counts names does not hash each case id."""
+    if part.name != "jm_by_name":
+        return part
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Is) and node.this == exp.column("jm_case"):
+            return exp.column("jm_no_case")
+        return node
+
+    return Part(part.name, part.select.transform(swap), part.stage)
+
+
+def lists_plan(query: LogicalQuery) -> ListsPlan | None:
+    """The fast path, or None where it does not apply: keys pack time and step into one
+    integer (so no --order column), and a case's steps fit a mask."""
+    if query.plan is None:
+        return None
+    bound, _, ordered, _ = query.plan
+    if ordered or not 0 < len(bound.steps) <= logical.MASK_STEPS:
+        return None
+    return ListsPlan(query)
+
+
+def _off_map(edges: tuple[DeclaredEdge, ...]) -> str:
+    """1 when a case moves between two steps along an edge the map does not draw."""
+    if not edges:
+        return "CASE WHEN len(runs) > 1 THEN 1 ELSE 0 END"
+    declared = ", ".join(str(e.source * PAIR + e.target) for e in edges)
+    moves = f"list_transform(range(1, len(runs)), lambda i: runs[i] * {PAIR} + runs[i + 1])"
+    return f"CASE WHEN list_has_all([{declared}], {moves}) THEN 0 ELSE 1 END"
+
+
+def _funnel_values(plan: ListsPlan, path: tuple[int, ...], window_us: int) -> str:
+    """(i, seconds from entering) of each case's first touch of each step of the path."""
+    if not path:
+        return sql.EMPTY_FUNNEL_VALUES
+    inner = plan.fill(sql.FUNNEL_FIRST, step=str(path[0]))
+    for i, step in enumerate(path[1:], start=1):
+        inner = plan.fill(
+            sql.FUNNEL_NEXT, i=str(i), prev=str(i - 1), step=str(step), window=str(window_us),
+            inner=inner,
+        )  # fmt: skip
+    times = ", ".join(
+        plan.fill("((ks[q{i}] >> {b}) - start) / 1000000.0", i=str(i)) for i in range(len(path))
+    )
+    return sql.FUNNEL_VALUES.format(count=len(path), times=times, inner=inner)
