@@ -793,6 +793,24 @@ def test_import_writes_the_schema_like_init(cli: Cli, project: Path, write: Writ
     assert first == "# yaml-language-server: $schema=../schemas/journeymap.schema.json"
 
 
+def test_import_without_a_project_keeps_one_schema_at_the_working_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no journeymap.toml, every import below the working folder shares one schema."""
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "d.mmd"
+    source.write_text(DIAGRAMS["docs-example"], encoding="utf-8")
+    for folder in ("a", "a/b"):
+        out = tmp_path / folder / "day.yaml"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        assert cli("import", str(source), "-o", str(out)).exit_code == 0
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.json")) == [
+        "schemas/journeymap.schema.json"
+    ]
+    first = (tmp_path / "a" / "b" / "day.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/journeymap.schema.json"
+
+
 def test_help_lists_the_interchange_commands(cli: Cli) -> None:
     text = cli("--help").stdout
     assert "export" in text and "import" in text

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from journeymap.config import Project, find_root, load_project
+from journeymap.config import Project, load_project
 from journeymap.diagnostics import Diagnostic, Severity, at
 from journeymap.interchange.csv_import import parse_csv
 from journeymap.interchange.ids import slug
@@ -26,7 +26,8 @@ from journeymap.interchange.places import Imported, ImportFailed, Places
 from journeymap.interchange.yamlout import to_yaml
 from journeymap.output import write_atomic
 from journeymap.pipeline import check_source, open_session
-from journeymap.schema import SCHEMA_FILE, schema_text
+from journeymap.scaffold import schema_home
+from journeymap.schema import schema_text
 from journeymap.source import MAX_FILE_BYTES, Pointer, Source, parse_text
 from journeymap.source.reading import ReadError, decode, read_bytes
 
@@ -60,7 +61,7 @@ def import_file(path: Path, source_format: str, out: Path) -> tuple[list[Path], 
     problems = _check(imported, out, display, project)
     if problems:
         return [], problems
-    schema_path = (find_root(out.parent) or out.parent.resolve()) / "schemas" / SCHEMA_FILE
+    schema_path = schema_home(out.parent)  # one copy per project, as `init` keeps it
     relative = Path(os.path.relpath(schema_path, out.parent.resolve())).as_posix()
     yaml_text = to_yaml(imported.data, f"# yaml-language-server: $schema={relative}\n")
     problems = _read_back(imported, yaml_text, display)
