@@ -181,6 +181,31 @@ def test_the_mouse_drags_and_zooms_the_map(site: Path, page: Page) -> None:
     )
 
 
+def test_two_fingers_pinch_to_zoom_the_map(site: Path, browser: Browser) -> None:
+    """Touch: two fingers moving apart zoom in (the browser's own pinch is off on the map)."""
+    context = browser.new_context(viewport=FIRST_SCREEN, has_touch=True)
+    try:
+        touch_page = context.new_page()
+        touch_page.goto((site / "maps" / "long.html").as_uri())
+        box = geometry(touch_page)
+        before = box["width"]
+        x, y = box["left"] + 500, box["top"] + 250
+        cdp = context.new_cdp_session(touch_page)
+
+        def touch(kind: str, spread: float) -> None:
+            points = [{"x": x - spread, "y": y, "id": 1}, {"x": x + spread, "y": y, "id": 2}]
+            cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+        touch("touchStart", 40)
+        for spread in range(50, 200, 10):
+            touch("touchMove", spread)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        after = geometry(touch_page)["width"]
+        assert after > before * 2, (before, after)
+    finally:
+        context.close()
+
+
 def test_the_overview_follows_and_steers_the_map(site: Path, page: Page) -> None:
     page.goto((site / "maps" / "long.html").as_uri())
     assert page.is_visible(".overview")
