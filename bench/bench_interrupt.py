@@ -1,6 +1,6 @@
 """Benchmark: how soon Ctrl-C stops `journeymap measure` in the middle of a long query.
 
-    python bench/bench_interrupt.py [--rounds 5] [--events 20000000]
+    python bench/bench_interrupt.py [--rounds 5] [--events 10000000]
 
 Writes a Parquet log of a 40-step map under bench/out/ (as bench_measure.py does), starts
 `journeymap measure` on it as a terminal would (SIGINT at its default), sends SIGINT once the
@@ -42,7 +42,7 @@ def one_interrupt(map_path: Path, log: Path, delay: float) -> tuple[float, int, 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--events", type=int, default=20_000_000)
+    parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--delay", type=float, default=2.0, help="seconds before the signal")
     args = parser.parse_args()
     log = generate(args.events, "parquet")
