@@ -50,3 +50,22 @@ def test_each_backlog_item_links_to_its_pain_point_and_its_step(site: Path) -> N
         target = (site / page).read_text(encoding="utf-8")
         assert f'id="pain-{item["id"]}"' in target
         assert f'id="map-step-{item["step"]}"' in target
+
+
+def test_lists_in_a_backlog_cell_follow_the_sites_locale() -> None:
+    """Channels and the steps resolving an item are joined by CLDR's list patterns."""
+    from journeymap.i18n import labels
+    from journeymap.site.backlog import backlog_html
+
+    row = {
+        "codes": {}, "ranks": {}, "page": "maps/a.html", "id": "p1", "text": "Slow",
+        "severity": 3, "owner": None, "map": "A", "stage": "Buy", "step_id": "s1",
+        "step": "Pays", "resolved_by": ["Első lépés", "Második lépés"],
+        "channels": ["web", "app"],
+    }  # fmt: skip
+    names = {"web": "Weboldal", "app": "Alkalmazás"}
+    hungarian = str(backlog_html([row], names, labels("hu")))
+    assert "Első lépés és Második lépés" in hungarian
+    assert "Weboldal és Alkalmazás" in hungarian  # CLDR's unit list in Hungarian
+    english = str(backlog_html([row], names, labels("en")))
+    assert "Első lépés and Második lépés" in english and "Weboldal, Alkalmazás" in english

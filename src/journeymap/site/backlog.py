@@ -133,12 +133,13 @@ def filters(rows: list[dict[str, Any]], channel_label: Callable[[str], str]) -> 
 
 
 def backlog_html(
-    rows: list[dict[str, Any]], channels: dict[str, str], *, measured: bool = False
+    rows: list[dict[str, Any]], channels: dict[str, str], words: Labels, *, measured: bool = False
 ) -> Markup:
     """The backlog's rows, written here: a template loop over thousands of rows is slow."""
     out = []
     for r in rows:
-        out.append(f"<tr{_data(r)}>{_cells(r, channels)}{loss_cells(r) if measured else ''}</tr>\n")
+        loss = loss_cells(r) if measured else ""
+        out.append(f"<tr{_data(r)}>{_cells(r, channels, words)}{loss}</tr>\n")
     return Markup("".join(out))
 
 
@@ -147,12 +148,13 @@ def _data(row: dict[str, Any]) -> str:
     return codes + "".join(f' data-r-{k}="{v}"' for k, v in row["ranks"].items())
 
 
-def _cells(r: dict[str, Any], channels: dict[str, str]) -> str:
+def _cells(r: dict[str, Any], channels: dict[str, str], words: Labels) -> str:
+    """One item's cells; lists are joined as the site's locale writes them (CLDR)."""
     page = escape(r["page"])
     resolved = r["resolved_by"]
-    by = f'<span class="resolved">{user_html("; ".join(resolved))}</span>' if resolved else ""
+    by = f'<span class="resolved">{user_html(words.join(resolved))}</span>' if resolved else ""
     unresolved = '<span class="muted">\u2013</span>'
-    names = ", ".join(channels[c] for c in r["channels"])
+    names = words.join([channels[c] for c in r["channels"]], style="unit")
     return (
         f'<td class="severity">{escape(r["severity"] or "–")}</td>'
         f'<td><a href="{page}#pain-{escape(r["id"])}">{user_html(r["text"])}</a></td>'

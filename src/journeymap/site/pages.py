@@ -80,7 +80,7 @@ def _backlog(
     """The backlog by severity or, with measures, by measured loss; headers link the two."""
     words = common["labels"]
     header = sort_header(words, by_loss=loss) if measured else None
-    body = backlog_html(rows, found["channel_labels"], measured=measured)
+    body = backlog_html(rows, found["channel_labels"], words, measured=measured)
     sorts = [*SORTS, "loss"] if measured else list(SORTS)
     return _page(
         "site_backlog",
