@@ -16,10 +16,3 @@ def counted(n: float, one: str, other: str) -> str:
 
     noun = one if plural_category("en", n) == "one" else other
     return f"{format_decimal(n, locale='en')} {noun}"
-
-
-def listed(items: list[str]) -> str:
-    """`a, b, and c`: English list punctuation by CLDR."""
-    from babel.lists import format_list
-
-    return str(format_list(items, locale="en"))

@@ -15,6 +15,7 @@ from journeymap.analytics.engines.csv_layout import csv_layout_problem
 from journeymap.analytics.errors import AnalyticsError
 from journeymap.analytics.source import Columns, LogSource
 from journeymap.diagnostics import printable
+from journeymap.i18n.english import counted
 
 if TYPE_CHECKING:
     from journeymap.analytics.engines.duckdb import DuckDBEngine
@@ -145,14 +146,14 @@ class LogReader:
             case = ident(columns.case)
             row = self._first(relation, f"{case} IS NULL", case)
             raise AnalyticsError(
-                f"{name}: {_n(null_cases, 'event has', 'events have')} no case id (column "
+                f"{name}: {counted(null_cases, 'event has', 'events have')} no case id (column "
                 f"{columns.case!r}), the first at data row {row[0]}"
             )
         if bad_times:
             raw = ident(columns.time)
             row = self._first(relation, f"{self._time_expression(columns.time)} IS NULL", raw)
             raise AnalyticsError(
-                f"{name}: {_n(bad_times, 'timestamp', 'timestamps')} in column "
+                f"{name}: {counted(bad_times, 'timestamp', 'timestamps')} in column "
                 f"{columns.time!r} cannot be read, the first at data row {row[0]}: {_shown(row[1])}"
             )
         if 0 < zoned < texts:
@@ -160,9 +161,9 @@ class LogReader:
             row = self._first(relation, f"NOT regexp_matches(trim({raw}), {lit(_OFFSET)})", raw)
             raise AnalyticsError(
                 f"{name}: mixed time zones in column {columns.time!r}: "
-                f"{_n(zoned, 'timestamp has', 'timestamps have')} an offset and {texts - zoned:,} "
-                f"not, the first without at data row {row[0]}: {_shown(row[1])}; write every "
-                "time with its offset, or none (and --timezone)"
+                f"{counted(zoned, 'timestamp has', 'timestamps have')} an offset and "
+                f"{texts - zoned:,} not, the first without at data row {row[0]}: "
+                f"{_shown(row[1])}; write every time with its offset, or none (and --timezone)"
             )
 
     def _first(self, relation: str, condition: str, column: str) -> tuple[Any, ...]:
@@ -192,10 +193,6 @@ def _case_key(column: str) -> str:
     n^2 / 2^65: 1e-7 for two million cases (docs/analytics.md)."""
     quoted = ident(column)
     return f"CASE WHEN {quoted} IS NULL THEN NULL ELSE hash({quoted}) END"
-
-
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
 
 
 def _shown(value: object) -> str:
