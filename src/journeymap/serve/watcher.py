@@ -30,11 +30,12 @@ class SourceFilter:
     def __init__(self, directory: Path, out: Path, measures: Path | None = None) -> None:
         self._root = directory.resolve()
         self._out = out.resolve()
-        self._measures = _measures_file(self._root, measures)
+        self.measures = _measures_file(self._root, measures)
+        """The measures file drawn over the maps, watched wherever it is."""
 
     def __call__(self, change: watchfiles.Change, path: str) -> bool:
         changed = Path(path)
-        if self._measures is not None and changed == self._measures:
+        if self.measures is not None and changed == self.measures:
             return True
         if changed.is_relative_to(self._out) or not changed.is_relative_to(self._root):
             return False
@@ -75,11 +76,12 @@ def rebuilds(
     journeymap.toml (else DIR itself), so a persona outside DIR reloads too. A measures file
     outside the project is watched too."""
     root = project_root(directory)
-    watched = _measures_file(root, measures)
+    keep = SourceFilter(root, out, measures)
+    watched = keep.measures
     paths = [root] if watched is None or watched.is_relative_to(root) else [root, watched.parent]
     changes = watchfiles.watch(
         *paths,
-        watch_filter=SourceFilter(root, out, measures),
+        watch_filter=keep,
         debounce=DEBOUNCE_MS,
         step=STEP_MS,
         stop_event=stop,
