@@ -147,6 +147,9 @@ def test_markdown_and_html_escape_names_from_the_log(
     page = out.read_text("utf-8")
     assert "&lt;b&gt;`promo`&lt;/b&gt;" in page and "<b>`promo`" not in page
     assert "<script" not in page
+    # The same strict policy as every built page: no script, no request.
+    assert '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';' in page
+    assert "script-src" not in page and "connect-src" not in page
 
 
 def test_a_map_and_a_measures_file_are_not_compared(cli: Cli, pair: tuple[Path, Path]) -> None:

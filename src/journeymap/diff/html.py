@@ -57,6 +57,7 @@ def html_arg(arg: Arg) -> Markup:
 def render_html(result: DiffResult) -> str:
     """The whole page; the jinja2 environment and the layout load only for this format."""
     from journeymap.render.env import environment
+    from journeymap.render.scripts import policy
 
     template = environment().get_template("diff.html.j2")
     if result.future is not None:
@@ -68,6 +69,7 @@ def render_html(result: DiffResult) -> str:
             future=_future_view(future),
             marks=FUTURE_MARKS,
             moved_color=MARKS["moved"].color,
+            policy=Markup(policy()),
         )
     sections = [_section(diff, f"d{index}-") for index, diff in enumerate(result.maps)]
     title = "journeymap diff" + (f" against {result.revision}" if result.revision else "")
@@ -78,6 +80,7 @@ def render_html(result: DiffResult) -> str:
         future=None,
         marks=MARKS,
         moved_color=MARKS["moved"].color,
+        policy=Markup(policy()),
     )
 
 

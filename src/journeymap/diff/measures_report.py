@@ -190,7 +190,10 @@ def render_html(result: MeasuresDiff) -> str:
             rows = Markup("").join(_html_row(move) for move in moves.moves)
             body.append(Markup(_HEAD).format(rows))
     body.append(Markup("<p>{}</p>").format(summary(result)))
-    return _PAGE.replace("BODY", str(Markup("").join(body))) + "\n"
+    from journeymap.render.scripts import policy  # the built pages' policy: no script at all
+
+    page = _PAGE.replace("POLICY", policy()).replace("BODY", str(Markup("").join(body)))
+    return page + "\n"
 
 
 def _html_row(move: Move) -> Markup:
@@ -204,7 +207,8 @@ _HEAD = (
 )
 
 _PAGE = (
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Measures diff</title>'
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    '<meta http-equiv="Content-Security-Policy" content="POLICY"><title>Measures diff</title>'
     "<style>body{font:15px/1.5 'Liberation Sans',Arial,sans-serif;margin:2em;color:#222}"
     "table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #ddd}"
     "th{text-align:left}td:nth-child(n+3){text-align:right;font-variant-numeric:tabular-nums}"

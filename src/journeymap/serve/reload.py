@@ -9,13 +9,11 @@ its navigation, so it never covers it.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import re
 from collections.abc import Sequence
 
-from journeymap.render.scripts import NAMES, digest
+from journeymap.render.scripts import NAMES, digest, hash_source, policy
 
 EVENTS_PATH = "/__journeymap/events"
 
@@ -31,15 +29,10 @@ SCRIPT = (
     " };"
     "})();"
 )
-SCRIPT_SOURCE = "'sha256-{}'".format(
-    base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
-)
+SCRIPT_SOURCE = hash_source(SCRIPT)
 
 # The policy of the built pages; served with every file as a header too.
-BASE_POLICY = (
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:;"
-    " base-uri 'none'; form-action 'none'"
-)
+BASE_POLICY = policy(images="'self' data:")
 # The header sent with a page: the built pages' own scripts (each page's meta names its own).
 PAGE_SCRIPTS = "script-src " + " ".join(digest(name) for name in NAMES)
 _REPLACED = frozenset({"script-src", "script-src-elem", "connect-src"})
