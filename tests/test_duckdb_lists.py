@@ -4,6 +4,7 @@ times before 1970, with a chosen funnel path, a short window and no suppression.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +122,36 @@ def test_buckets_of_cases_add_up_to_the_whole(
     assert uses_lists(ran)
     assert sum("INSERT INTO jm_cases" in sql for sql in ran) >= 5
     assert fast == logical
+
+
+def widest_map() -> str:
+    """As many steps as a mask holds (62), each drawn to the next only."""
+    lines = ["journeymap: 1", "kind: current-state", "id: wide", "title: Wide", "stages:"]
+    lines += ["  - id: all", "    title: All", "    steps:"]
+    for i in range(62):
+        lines += [f"      - id: s{i}", f"        action: Step {i}", f"        events: [e{i}]"]
+        lines.append(f"        next: [s{i + 1}]" if i < 61 else "        next: []")
+    return "\n".join(lines) + "\n"
+
+
+def test_the_widest_map_tells_drawn_moves_from_undrawn_ones(tmp_path: Path) -> None:
+    """Moves into the last steps (the mask's top bits) and back to the first: the
+    conformance of each path must match the logical query's."""
+    rows = [
+        ("a", "e59", "2026-01-01 00:00:01", ""),
+        ("a", "e60", "2026-01-01 00:00:02", ""),
+        ("a", "e61", "2026-01-01 00:00:03", ""),
+        ("b", "e61", "2026-01-01 00:00:01", ""),
+        ("b", "e0", "2026-01-01 00:00:02", ""),
+        ("c", "e0", "2026-01-01 00:00:01", ""),
+        ("c", "e61", "2026-01-01 00:00:02", ""),
+        ("d", "e5", "2026-01-01 00:00:01", ""),
+    ]
+    fast, logical, ran = both_paths(tmp_path, rows, HEADER, text=widest_map(), min_cases=0)
+    assert uses_lists(ran)
+    assert fast == logical
+    variants = json.loads(fast)["maps"]["wide"]["variants"]
+    assert variants["conformance"] == 0.5
+    conforming = {tuple(v["path"]): v["conforms"] for v in variants["top"]}
+    assert conforming[("s59", "s60", "s61")] and conforming[("s5",)]
+    assert not conforming[("s61", "s0")] and not conforming[("s0", "s61")]
