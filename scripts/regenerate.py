@@ -2,7 +2,8 @@
 
     python scripts/regenerate.py
 
-- src/journeymap/schema/_compiled.py: the fast validator, from the schema;
+- src/journeymap/schema/_compiled.py and _compiled_config.py: the fast validators of maps
+  and of journeymap.toml, from the schema;
 - docs/rules.md: the lint rules' documentation, from their docstrings;
 - docs/images/*.svg: the example pictures shown in the README (needs Graphviz's dot);
   measured-overlay*.svg from a simulated log of the current-state example, measured;
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from journeymap.lint.docs import rules_markdown
 from journeymap.rendering import Request, render_paths
-from journeymap.schema.generate import compiled_source
+from journeymap.schema.generate import compiled_config_source, compiled_source
 
 ROOT = Path(__file__).resolve().parent.parent
 README_MAPS = [
@@ -36,9 +37,13 @@ README_MAPS = [
 
 
 def main() -> None:
-    target = ROOT / "src" / "journeymap" / "schema" / "_compiled.py"
-    target.write_text(compiled_source(), encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}")
+    schema_dir = ROOT / "src" / "journeymap" / "schema"
+    validators = [("_compiled.py", compiled_source)]
+    validators.append(("_compiled_config.py", compiled_config_source))
+    for name, source in validators:
+        target = schema_dir / name
+        target.write_text(source(), encoding="utf-8")
+        print(f"wrote {target.relative_to(ROOT)}")
     (ROOT / "docs" / "rules.md").write_text(rules_markdown(), encoding="utf-8")
     print("wrote docs/rules.md")
     images = ROOT / "docs" / "images"

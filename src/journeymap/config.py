@@ -185,14 +185,24 @@ def _toml_error(exc: tomllib.TOMLDecodeError, display: str) -> Diagnostic:
     return at(display, line, col, "JM017", f"TOML syntax error: {message}")
 
 
-def _config_problems(data: dict[str, Any], text: str, display: str, root: Path) -> list[Diagnostic]:
-    from journeymap.config_analytics import analytics_problems
+def _schema_problems(data: dict[str, Any], text: str, display: str) -> list[Diagnostic]:
+    """jsonschema's full, located report: only for a file the fast validator refused."""
     from journeymap.schema.report import problems
 
     found = [
         at(display, *_toml_position(text, p.pointer), p.code, p.message, hint=p.hint)
         for p in problems(data, "config")
     ]
+    if not found:  # the two validators disagree; never let such a file through
+        found.append(at(display, 1, 1, "JM100", "journeymap.toml does not match the schema"))
+    return found
+
+
+def _config_problems(data: dict[str, Any], text: str, display: str, root: Path) -> list[Diagnostic]:
+    from journeymap.config_analytics import analytics_problems
+    from journeymap.schema import is_valid_config
+
+    found = [] if is_valid_config(data) else _schema_problems(data, text, display)
     for pointer, code, message, hint in [] if found else analytics_problems(data, root):
         found.append(at(display, *_toml_position(text, pointer), code, message, hint=hint))
     return found

@@ -28,13 +28,25 @@ def schema() -> dict[str, Any]:
 
 
 def is_valid(data: Any) -> bool:
-    """The fast path: the generated validator, no error details."""
-    from fastjsonschema import JsonSchemaException
-
+    """The fast path for a map: the generated validator, no error details."""
     from journeymap.schema._compiled import validate
 
+    return _passes(validate, data)
+
+
+def is_valid_config(data: Any) -> bool:
+    """The fast path for journeymap.toml (every command reads it): no jsonschema import
+    unless it fails."""
+    from journeymap.schema._compiled_config import validate
+
+    return _passes(validate, data)
+
+
+def _passes(validate: Any, data: Any) -> bool:
+    from fastjsonschema import JsonSchemaException
+
     try:
-        validate(data)  # type: ignore[no-untyped-call]
+        validate(data)
     except JsonSchemaException:
         return False
     return True

@@ -1,4 +1,5 @@
-"""Generates `_compiled.py`, the fast validator, from the schema file.
+"""Generates the fast validators from the schema file: `_compiled.py` for maps and
+`_compiled_config.py` for journeymap.toml (its `config` definition).
 
 Run `python scripts/regenerate.py` after editing the schema; a test fails while it is stale.
 """
@@ -39,11 +40,33 @@ def _without_details(code: str) -> str:
 
 
 def compiled_source() -> str:
+    """The map validator: the schema's root."""
+    return _compiled(schema(), "validate_" + _name(schema()["$id"]))
+
+
+CONFIG_ID = "urn:journeymap:config"
+
+
+def compiled_config_source() -> str:
+    """The journeymap.toml validator: the schema's `config` definition as a root of its
+    own (a module of its own too: each generated module has its own pattern table)."""
+    root = schema()
+    config = {
+        "$schema": root["$schema"], "$id": CONFIG_ID, "$defs": root["$defs"],
+        "$ref": "#/$defs/config",
+    }  # fmt: skip
+    return _compiled(config, "validate_" + _name(CONFIG_ID))
+
+
+def _name(uri: str) -> str:
+    return uri.replace(":", "_").replace("-", "_")
+
+
+def _compiled(definition: dict[str, Any], entry: str) -> str:
     import fastjsonschema
 
     code = fastjsonschema.compile_to_code(
-        schema(), handlers={"http": _refuse_remote, "https": _refuse_remote}
+        definition, handlers={"http": _refuse_remote, "https": _refuse_remote}
     )
-    entry = "validate_" + schema()["$id"].replace(":", "_").replace("-", "_")
     body = "\n".join(line.rstrip() for line in _without_details(code).splitlines())
     return HEADER.format(digest=schema_digest()) + body + f"\n\nvalidate = {entry}\n"
