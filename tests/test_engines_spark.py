@@ -94,3 +94,29 @@ def test_spark_reads_a_table_and_parquet(cli: Cli, tmp_path: Path, spark: Any) -
     assert missing.exit_code == 2
     assert missing.stderr.count("\n") == 1
     assert "no_such_table" in missing.stderr
+
+
+def test_the_funnel_steps_are_stages_on_spark_and_every_view_is_dropped(
+    cli: Cli, tmp_path: Path, spark: Any, monkeypatch: Any
+) -> None:
+    """Spark inlines CTEs: the funnel's chain of steps runs as stages (computed once each,
+    not once per later step), and no temporary view outlives the measurement."""
+    from journeymap.analytics.engines.spark import SparkEngine
+
+    shop = tmp_path / "shop.yaml"
+    shop.write_text(SHOP_MAP, "utf-8")
+    log = write_rows(tmp_path / "f.csv", simulated_rows(200, seed=8, offsets=True), SIM_HEADER)
+    staged: list[str] = []
+    original = SparkEngine.stage
+
+    def recorded(self: SparkEngine, name: str, select_sql: str) -> None:
+        staged.append(name)
+        original(self, name, select_sql)
+
+    monkeypatch.setattr(SparkEngine, "stage", recorded)
+    path = ("--path", "search,cart,buy", "--min-cases", "0")
+    on_spark = run(cli, str(shop), "--engine", "spark", "--events", str(log), *path)
+    same_figures(run(cli, str(shop), "--events", str(log), *path), on_spark)
+    assert [name for name in staged if name.startswith("f")] == ["f0", "f1", "f2"]
+    left = {t.name for t in spark.catalog.listTables() if t.isTemporary}
+    assert not left & {*staged, "jm_seq"}, left

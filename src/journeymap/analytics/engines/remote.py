@@ -16,13 +16,12 @@ from typing import Any
 from sqlglot import exp
 
 from journeymap.analytics.errors import AnalyticsError
+from journeymap.analytics.query import WITH_KEY as WITH
 from journeymap.analytics.query import LogicalQuery
 from journeymap.analytics.source import Columns, LogSource
 
 Rows = list[tuple[Any, ...]]
 TEXT, NUMBER, BOOLEAN, TIME, OTHER = "text", "number", "boolean", "time", "other"
-WITH = "with_" if "with_" in exp.Select.arg_types else "with"
-"""The key of a select's WITH clause (sqlglot 30 renamed it)."""
 
 
 class RemoteEngine(ABC):
@@ -100,23 +99,34 @@ class RemoteEngine(ABC):
             out[column] = kind if kind in (NUMBER, BOOLEAN) else TEXT
         return out
 
+    ctes_as_stages = False
+    """Run a result's CTEs as stages first: an engine that inlines every CTE (Spark) would
+    otherwise compute the funnel's chain of steps once per step, quadratic in its length."""
+
     def run(
         self, query: LogicalQuery, inspect: Callable[[str, Rows], None] | None = None
     ) -> dict[str, Rows]:
         results: dict[str, Rows] = {}
+        made = list(query.stages)
         try:
             for part in query.parts:
-                sql = self.render(part.select)
                 if part.stage:
-                    self.stage(part.name, sql)
+                    self.stage(part.name, self.render(part.select))
                     continue
-                found = self.rows(sql)
+                select = part.select
+                if self.ctes_as_stages and select.args.get(WITH) is not None:
+                    select = select.copy()
+                    for cte in select.args[WITH].expressions:
+                        self.stage(cte.alias, self.render(cte.this))
+                        made.append(cte.alias)
+                    select.set(WITH, None)
+                found = self.rows(self.render(select))
                 self.fetched += len(found)
                 results[part.name] = found
                 if inspect is not None:
                     inspect(part.name, found)
         finally:
-            self.drop(query.stages)
+            self.drop(made)
         return results
 
     def render(self, select: exp.Expr) -> str:

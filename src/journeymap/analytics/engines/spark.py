@@ -8,6 +8,7 @@ and only result rows (aggregates) are collected to Python.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from sqlglot import exp
@@ -44,6 +45,7 @@ def spark_kind(type_name: str) -> str:
 
 class SparkEngine(RemoteEngine):
     dialect = "spark"
+    ctes_as_stages = True
 
     def __init__(self, source: LogSource, *, master: str | None, timezone: str) -> None:
         super().__init__(source, timezone)
@@ -110,8 +112,11 @@ class SparkEngine(RemoteEngine):
         return spark_sql(select)
 
     def stage(self, name: str, select_sql: str) -> None:
+        """Computed at once and cut from its lineage (a local checkpoint): a stage built on
+        forty others (the funnel's steps) keeps a plan of one scan, not of all forty."""
+
         def make() -> None:
-            frame = self.spark.sql(select_sql).cache()
+            frame = self.spark.sql(select_sql).localCheckpoint(eager=True)
             self._cached.append(frame)
             frame.createOrReplaceTempView(name)
 
@@ -125,6 +130,10 @@ class SparkEngine(RemoteEngine):
         for frame in self._cached:
             frame.unpersist()
         self._cached.clear()
+        catalog = getattr(self.spark, "catalog", None)
+        for name in names:
+            if catalog is not None:
+                catalog.dropTempView(name)
 
     def close(self) -> None:
         self.drop([])
@@ -160,6 +169,8 @@ def _session(master: str) -> Any:
         active = SparkSession.getActiveSession()
         if active is not None:
             return active
+        if master.startswith("local") and "SPARK_DRIVER_MEMORY" not in os.environ:
+            builder = builder.config("spark.driver.memory", _local_memory())
         session = (
             builder.master(master)
             .config("spark.ui.enabled", "false")
@@ -176,10 +187,19 @@ def _session(master: str) -> Any:
         ) from None
 
 
+def _local_memory() -> str:
+    """Local mode runs everything in the driver, and Spark's default heap (1 GB) spills or
+    fails on a log of 100 M events: a quarter of the machine's memory, 1 to 8 GB
+    (SPARK_DRIVER_MEMORY overrides it)."""
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return "1g"
+    return f"{min(8, max(1, total // 4 // 2**30))}g"
+
+
 def _partitions(master: str) -> int:
     """Spark's default of 200 shuffle partitions is for clusters; locally, a few per core."""
-    import os
-
     if master.startswith("local"):
         return max(2, 2 * (os.cpu_count() or 1))
     return 200
