@@ -16,9 +16,10 @@ from sqlglot import exp
 
 from journeymap.analytics.binding import BoundMap
 from journeymap.analytics.engines.percentile import exact_percentiles
-from journeymap.analytics.engines.remote import WITH, table_name
+from journeymap.analytics.engines.remote import table_name
 from journeymap.analytics.engines.spark import spark_sql
 from journeymap.analytics.errors import AnalyticsError
+from journeymap.analytics.query import WITH_KEY as WITH
 from journeymap.analytics.query import build_query
 from journeymap.analytics.source import Columns
 from journeymap.model import EventValue
