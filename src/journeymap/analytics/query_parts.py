@@ -33,8 +33,7 @@ SELECT name, events,
 FROM (
   SELECT jm_event AS name, COUNT(*) AS events,
     SUM(CASE WHEN :filtered THEN 1 ELSE 0 END) AS claimed,
-    SUM(CASE WHEN jm_case IS NULL THEN 1 ELSE 0 END) AS null_cases,
-    SUM(CASE WHEN jm_time IS NULL THEN 1 ELSE 0 END) AS null_times,
+    COUNT(*) - COUNT(jm_case) AS null_cases, COUNT(*) - COUNT(jm_time) AS null_times,
     SUM(jm_zoned) AS zoned, COUNT(jm_zoned) AS texts
   FROM jm_log
   GROUP BY jm_event

@@ -117,14 +117,15 @@ class ListsPlan:
 
 
 def _unhashed(part: Part) -> Part:
-    """The per-name counts test the raw case column for null (`jm_no_case`), so the one
-    scan of every row that counts names does not hash each case id."""
+    """The per-name counts count the raw case column's non-null values (`jm_raw_case`):
+    DuckDB answers COUNT of a column from its validity alone, while COUNT of the hashed id
+    hashes every row (about 2 s of 2.5 s on 100 M events)."""
     if part.name != "jm_by_name":
         return part
 
     def swap(node: exp.Expr) -> exp.Expr:
-        if isinstance(node, exp.Is) and node.this == exp.column("jm_case"):
-            return exp.column("jm_no_case")
+        if isinstance(node, exp.Count) and node.this == exp.column("jm_case"):
+            return exp.Count(this=exp.column("jm_raw_case"))
         return node
 
     return Part(part.name, part.select.transform(swap), part.stage)

@@ -113,8 +113,8 @@ class LogReader:
         self.engine.fetch(
             f"CREATE OR REPLACE TEMP VIEW jm_log AS SELECT {_case_key(columns.case)} AS jm_case, "
             f"CAST({ident(columns.event)} AS VARCHAR) AS jm_event, {time} AS jm_time, "
-            f"{order} AS jm_order, {zoned} AS jm_zoned, {ident(columns.case)} IS NULL AS "
-            f"jm_no_case{more} FROM {self.relation_sql}"
+            f"{order} AS jm_order, {zoned} AS jm_zoned, {ident(columns.case)} AS "
+            f"jm_raw_case{more} FROM {self.relation_sql}"
         )
 
     def _csv(self) -> bool:
