@@ -156,15 +156,15 @@ def our_transitions_seconds(folder: Path, events: int, *, lists: bool = True) ->
     query = build_query(bind(journey), kinds={}, ordered=False, window_seconds=86400, min_cases=10)
     plan = lists_plan(query)
     assert plan is not None
-    if lists:
-        wanted = {"jm_keys", "jm_lists", "jm_pair_counts", "jm_pairs", "pairs"}
-        parts = [p for p in plan.rest(events) if p.name in wanted]
-    else:
-        parts = [p for p in query.parts if p.name in ("jm_seq", "pairs")]
     with DuckDBEngine(resolve_source(str(folder)), timezone="UTC", memory_limit=MEMORY_LIMIT) as e:
         e.log.prepare(
             pick_columns(list(e.log.types), case=None, event=None, time=None, order=None), []
         )
+        if lists:
+            wanted = {"jm_keys", "jm_lists", "jm_pair_counts", "jm_pairs", "pairs"}
+            parts = [p for p in plan.rest(events, e.memory_bytes()) if p.name in wanted]
+        else:
+            parts = [p for p in query.parts if p.name in ("jm_seq", "pairs")]
         start = time.perf_counter()
         for part in parts:
             e.fetch(part.sql("duckdb"))

@@ -116,7 +116,8 @@ def test_buckets_of_cases_add_up_to_the_whole(
 ) -> None:
     from journeymap.analytics.engines import duckdb_lists
 
-    monkeypatch.setattr(duckdb_lists, "ROWS_PER_BUCKET", 400)
+    monkeypatch.setattr(duckdb_lists, "MIN_BUCKET", 1)
+    monkeypatch.setattr(DuckDBEngine, "memory_bytes", lambda self: 400 * 160)
     rows = simulated_rows(800, seed=seed, offsets=seed % 2 == 0)
     fast, logical, ran = both_paths(tmp_path, rows, SIM_HEADER, min_cases=2)
     assert uses_lists(ran)
@@ -155,3 +156,12 @@ def test_the_widest_map_tells_drawn_moves_from_undrawn_ones(tmp_path: Path) -> N
     conforming = {tuple(v["path"]): v["conforms"] for v in variants["top"]}
     assert conforming[("s59", "s60", "s61")] and conforming[("s5",)]
     assert not conforming[("s61", "s0")] and not conforming[("s0", "s61")]
+
+
+def test_bucket_sizes_follow_the_memory_limit() -> None:
+    from journeymap.analytics.engines.duckdb import parse_bytes
+
+    assert parse_bytes("2.7 GiB") == int(2.7 * 2**30)
+    assert parse_bytes("476.8 MiB") == int(476.8 * 2**20)
+    assert parse_bytes("3GB") == 3 * 10**9
+    assert parse_bytes("lots") == parse_bytes("1 parsec") == 2**30

@@ -108,7 +108,7 @@ class DuckDBEngine:
                     if inspect is not None:
                         inspect(part.name, rows)
                     if plan is not None and part.name == "checks":
-                        pending += plan.rest(self._kept_events())
+                        pending += plan.rest(self._kept_events(), self.memory_bytes())
         finally:
             for name in made:
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
@@ -118,6 +118,11 @@ class DuckDBEngine:
         """Events some step claims (the rows the lists gather), from the per-name counts."""
         rows = self.fetch("SELECT SUM(claimed) FROM jm_by_name", "the measurement")
         return int(rows[0][0] or 0)
+
+    def memory_bytes(self) -> int:
+        """DuckDB's memory limit (`--memory-limit`, or its default of 80% of the RAM)."""
+        text = str(self.fetch("SELECT current_setting('memory_limit')", "DuckDB")[0][0])
+        return parse_bytes(text)
 
     def interruptible(self, work: Callable[[], T], what: str) -> T:
         """Run `work` on the main thread. While it runs, Ctrl-C only marks itself (no
@@ -192,6 +197,24 @@ def _ctrl_c_watch() -> Iterator[tuple[int | None, Callable[[], None], threading.
         signal.signal(signal.SIGINT, handler)
         os.close(read)
         os.close(write)
+
+
+_UNITS = {"": 1, "B": 1, "BYTES": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}  # fmt: skip
+
+
+def parse_bytes(text: str) -> int:
+    """DuckDB's way of writing a size ('2.7 GiB', '476.8 MiB') as bytes; 1 GiB if unreadable."""
+    import re
+
+    found = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z]*)\s*", text)
+    unit = found and _UNITS.get(found.group(2).upper())
+    if not found or not unit:
+        return 2**30
+    try:
+        return int(float(found.group(1)) * unit)
+    except ValueError:
+        return 2**30
 
 
 def _first_line(error: BaseException) -> str:
