@@ -165,3 +165,16 @@ def test_bucket_sizes_follow_the_memory_limit() -> None:
     assert parse_bytes("476.8 MiB") == int(476.8 * 2**20)
     assert parse_bytes("3GB") == 3 * 10**9
     assert parse_bytes("lots") == parse_bytes("1 parsec") == 2**30
+
+
+@pytest.mark.parametrize("order", [True, False])
+def test_a_null_case_id_is_refused_on_both_paths(tmp_path: Path, order: bool) -> None:
+    """The per-name counts count the raw case column on both DuckDB paths."""
+    from journeymap.analytics.errors import AnalyticsError
+
+    rows = [("a", "app_open", "2026-01-01 00:00:01", "/a"), ("", "search", "2026-01-01", "/b")]
+    log = write_rows(tmp_path / "events.csv", rows, HEADER)
+    journey = journey_from(yaml.safe_load(SHOP_MAP), path="shop.yaml")
+    options = Options(order="page") if order else Options()
+    with pytest.raises(AnalyticsError, match="1 event has no case id"):
+        measure([(journey, "shop.yaml")], resolve_source(str(log)), options)
