@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from journeymap.analytics.engines.duckdb_lists import Statement, lists_plan, unhashed
-from journeymap.analytics.engines.duckdb_log import LogReader
+from journeymap.analytics.engines.duckdb_lists import Statement, lists_plan
+from journeymap.analytics.engines.duckdb_log import LogReader, raw_case_counts
 from journeymap.analytics.errors import AnalyticsError, Interrupted
 from journeymap.analytics.query import LogicalQuery, Part
 from journeymap.analytics.source import LogSource
@@ -95,9 +95,8 @@ class DuckDBEngine:
         refuse the log before the costly stages run)."""
         results: dict[str, Rows] = {}
         plan = lists_plan(query) if self.lists else None
-        pending: list[Part | Statement] = (
-            list(plan.head) if plan else [unhashed(part) for part in query.parts]
-        )
+        head = plan.head if plan else query.parts
+        pending: list[Part | Statement] = [raw_case_counts(part) for part in head]
         made: dict[str, None] = {}
         try:
             while pending:

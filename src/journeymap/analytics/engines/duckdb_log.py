@@ -13,15 +13,32 @@ from sqlglot import exp
 
 from journeymap.analytics.engines.csv_layout import csv_layout_problem
 from journeymap.analytics.errors import AnalyticsError
+from journeymap.analytics.query import Part
 from journeymap.analytics.source import Columns, LogSource
 from journeymap.diagnostics import printable
 from journeymap.i18n.english import counted
 
 if TYPE_CHECKING:
     from journeymap.analytics.engines.duckdb import DuckDBEngine
+    from journeymap.analytics.engines.duckdb_lists import Step
 
 _TEXT_TYPES = ("VARCHAR", "BLOB")
 _OFFSET = r"(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$"
+
+
+def raw_case_counts(part: Step) -> Step:
+    """The per-name counts count the raw case column's non-null values (`jm_raw_case`, see
+    `LogReader.prepare`): DuckDB answers COUNT of a column from its validity alone, while
+    COUNT of the hashed id hashes every row (about 2 s of 2.5 s on 100 M events)."""
+    if not isinstance(part, Part) or part.name != "jm_by_name":
+        return part
+
+    def swap(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Count) and node.this == exp.column("jm_case"):
+            return exp.Count(this=exp.column("jm_raw_case"))
+        return node
+
+    return Part(part.name, part.select.transform(swap), part.stage)
 
 
 def lit(text: str) -> str:
