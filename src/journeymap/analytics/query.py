@@ -126,7 +126,7 @@ def _built(
         Part("jm_paths", _parse(parts.PATHS), stage=True),
         Part("jm_reach", _reach(bound, mask_steps), stage=True),
         Part("totals", _parse(parts.TOTALS)),
-        Part("steps", _parse(parts.STEPS)),
+        Part("steps", steps_select(parts.OCCURRENCES)),
         Part("gaps", _parse(parts.GAPS)),
         Part("pairs", _parse(parts.PAIRS)),
         Part("coverage", _parse(parts.COVERAGE)),
@@ -139,6 +139,12 @@ def _built(
         Part("funnel", _funnel(bound.funnel, window_seconds * 1_000_000)),
     )
     return LogicalQuery(parts_in_order, Plan(bound, kinds, ordered, window_seconds))
+
+
+def steps_select(occurrences: str) -> exp.Expr:
+    """The per-step result (reach, occurrences, starts, ends), its occurrences from the
+    select `occurrences` (s, occurrences): one shape for every engine and path."""
+    return _fill(parts.STEPS, occurrences=exp.paren(_parse(occurrences)))
 
 
 def kept_events(bound: BoundMap, kinds: dict[str, str]) -> exp.Select:

@@ -88,7 +88,7 @@ SELECT s, COUNT(*) AS reach FROM (SELECT c, s FROM jm_seq GROUP BY c, s) AS g GR
 STEPS = """
 SELECT n.s, COALESCE(r.reach, 0) AS reach, n.occurrences,
   COALESCE(a.starts, 0) AS starts, COALESCE(b.ends, 0) AS ends
-FROM (SELECT s, COUNT(*) AS occurrences FROM jm_seq GROUP BY s) AS n
+FROM :occurrences AS n
 LEFT JOIN jm_reach AS r ON r.s = n.s
 LEFT JOIN (SELECT first_s AS s, COUNT(*) AS starts FROM jm_cases GROUP BY first_s) AS a
   ON a.s = n.s
@@ -96,6 +96,9 @@ LEFT JOIN (SELECT last_s AS s, COUNT(*) AS ends FROM jm_cases GROUP BY last_s) A
   ON b.s = n.s
 ORDER BY n.s
 """
+
+OCCURRENCES = "SELECT s, COUNT(*) AS occurrences FROM jm_seq GROUP BY s"
+"""Events per step (s, occurrences), for STEPS; DuckDB's lists count them their own way."""
 
 TOTALS = """
 SELECT COUNT(*) AS events, SUM(CASE WHEN rn = 1 THEN 1 ELSE 0 END) AS cases,

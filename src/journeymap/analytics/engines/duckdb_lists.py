@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from journeymap.analytics import query as logical
 from journeymap.analytics.binding import DeclaredEdge
 from journeymap.analytics.engines import duckdb_lists_sql as sql
-from journeymap.analytics.query import PAIR, LogicalQuery, Part, kept_events
+from journeymap.analytics.query import PAIR, LogicalQuery, Part, kept_events, steps_select
 
 BYTES_PER_EVENT = 160
 """Memory per kept event in a bucket of cases: DuckDB's limit over this is the bucket's
@@ -84,7 +84,7 @@ class ListsPlan:
     def _replaced(self) -> dict[str, Step]:
         return {
             "totals": Statement("totals", sql.TOTALS),
-            "steps": Statement("steps", sql.STEPS),
+            "steps": Statement("steps", steps_select(sql.OCCURRENCES).sql("duckdb")),
             "gaps": Statement("gaps", sql.GAPS),
             "pairs": Statement("pairs", "SELECT * FROM jm_pairs ORDER BY s, next_s"),
             "funnel": Statement("funnel", sql.FUNNEL),

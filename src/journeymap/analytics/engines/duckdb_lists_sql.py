@@ -77,25 +77,16 @@ SELECT SUM(n) AS events, COUNT(*) AS cases, MIN(first_t) AS first_t, MAX(last_t)
 FROM jm_cases
 """
 
-STEPS = """
-SELECT n.s, COALESCE(r.reach, 0) AS reach, n.occurrences,
-  COALESCE(a.starts, 0) AS starts, COALESCE(b.ends, 0) AS ends
+OCCURRENCES = """
+SELECT s, SUM(x) AS occurrences
 FROM (
-  SELECT s, SUM(x) AS occurrences
-  FROM (
-    SELECT s, occurrences AS x FROM jm_pairs
-    UNION ALL SELECT last_s, COUNT(*) FROM jm_cases GROUP BY last_s
-  ) AS o
-  GROUP BY s
-) AS n
-LEFT JOIN jm_reach AS r ON r.s = n.s
-LEFT JOIN (SELECT first_s AS s, COUNT(*) AS starts FROM jm_cases GROUP BY first_s) AS a
-  ON a.s = n.s
-LEFT JOIN (SELECT last_s AS s, COUNT(*) AS ends FROM jm_cases GROUP BY last_s) AS b
-  ON b.s = n.s
-ORDER BY n.s
+  SELECT s, occurrences AS x FROM jm_pairs
+  UNION ALL SELECT last_s, COUNT(*) FROM jm_cases GROUP BY last_s
+) AS o
+GROUP BY s
 """
-"""Every event either has a next one (it starts a pair) or ends its case: occurrences."""
+"""Events per step, for the logical query's STEPS: every event either has a next one (it
+starts a pair) or ends its case."""
 
 FUNNEL_FIRST = """
 SELECT ks, q0, (ks[q0] >> {b}) AS start
