@@ -38,8 +38,10 @@ README_MAPS = [
 
 def main() -> None:
     schema_dir = ROOT / "src" / "journeymap" / "schema"
-    validators = [("_compiled.py", compiled_source)]
-    validators.append(("_compiled_config.py", compiled_config_source))
+    validators = (
+        ("_compiled.py", compiled_source),
+        ("_compiled_config.py", compiled_config_source),
+    )
     for name, source in validators:
         target = schema_dir / name
         target.write_text(source(), encoding="utf-8")

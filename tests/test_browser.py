@@ -21,19 +21,11 @@ from typing import IO
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
+from browser_helpers import CHROMIUM, CHROMIUM_ARGS
 from conftest import EXAMPLES, Result
 from journeymap.site import build
 from render_helpers import assert_only_our_scripts
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT_MS = 30_000  # a functional timeout only: this test never measures speed
 
 ORIGINAL = "Compares single tickets, a 10-trip card and the monthly pass"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import select
 import shutil
 import signal
@@ -206,8 +207,6 @@ _UNITS = {"": 1, "B": 1, "BYTES": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB"
 
 def parse_bytes(text: str) -> int:
     """DuckDB's way of writing a size ('2.7 GiB', '476.8 MiB') as bytes; 1 GiB if unreadable."""
-    import re
-
     found = re.fullmatch(r"\s*([0-9.]+)\s*([A-Za-z]*)\s*", text)
     unit = found and _UNITS.get(found.group(2).upper())
     if not found or not unit:

@@ -24,6 +24,7 @@ BYTES_PER_EVENT = 160
 size. On 100 M events (90 M kept) with a 3 GB limit (2.7 GiB), 18 M a bucket (5 buckets)
 took 25 s on average, 15 M 27 s, 12 M 29 s, 23 M 26 s and 30 M 27 s, peak RSS 3.0-3.2 GB."""
 MIN_BUCKET = 1_000_000
+"""However small the memory limit, a bucket is not made smaller than this."""
 _PER_BUCKET = ("jm_cases", "jm_pair_counts", "jm_gap_values", "jm_funnel_values")
 
 

@@ -130,10 +130,8 @@ class SparkEngine(RemoteEngine):
         for frame in self._cached:
             frame.unpersist()
         self._cached.clear()
-        catalog = getattr(self.spark, "catalog", None)
         for name in names:
-            if catalog is not None:
-                catalog.dropTempView(name)
+            self.spark.catalog.dropTempView(name)
 
     def close(self) -> None:
         self.drop([])
