@@ -111,18 +111,27 @@ def pick_columns(
     )
 
 
+def column_hint(named: str, found: list[str]) -> str:
+    """What follows "no column X" in every message about a missing column: the closest
+    column (the same name in another case first), then the columns the log has."""
+    lowered = {column.lower(): column for column in found}
+    close = [lowered[named.lower()]] if named.lower() in lowered else []
+    close = close or difflib.get_close_matches(named, found, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{hint} (columns: {_listed(found)})"
+
+
+def _listed(found: list[str]) -> str:
+    return ", ".join(found[:40]) + (", ..." if len(found) > 40 else "")
+
+
 def _pick(
     role: str, flag: str, named: str | None, defaults: tuple[str, ...], found: list[str]
 ) -> str:
-    listed = ", ".join(found[:40]) + (", ..." if len(found) > 40 else "")
     if named is not None:
         if named in found:
             return named
-        lowered = {column.lower(): column for column in found}
-        close = [lowered[named.lower()]] if named.lower() in lowered else []
-        close = close or difflib.get_close_matches(named, found, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise AnalyticsError(f"the log has no {role} column {named!r}{hint} (columns: {listed})")
+        raise AnalyticsError(f"the log has no {role} column {named!r}{column_hint(named, found)}")
     lowered = {column.lower(): column for column in reversed(found)}
     for candidate in defaults:
         if candidate in lowered:
@@ -130,5 +139,5 @@ def _pick(
     tried = ", ".join(defaults)
     raise AnalyticsError(
         f"the log has none of the usual {role} columns ({tried}); name it with {flag} "
-        f"(columns: {listed})"
+        f"(columns: {_listed(found)})"
     )

@@ -14,7 +14,7 @@ from sqlglot import exp
 from journeymap.analytics.engines.csv_layout import csv_layout_problem
 from journeymap.analytics.errors import AnalyticsError
 from journeymap.analytics.query import Part
-from journeymap.analytics.source import Columns, LogSource
+from journeymap.analytics.source import Columns, LogSource, column_hint
 from journeymap.diagnostics import printable
 from journeymap.i18n.english import counted
 
@@ -220,9 +220,4 @@ def _shown(value: object) -> str:
 
 
 def _missing(column: str, role: str, found: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(column, found, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    listed = ", ".join(found[:40])
-    return f"the log has no column {column!r} for {role}{hint} (columns: {listed})"
+    return f"the log has no column {column!r} for {role}{column_hint(column, found)}"

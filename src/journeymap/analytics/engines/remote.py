@@ -8,7 +8,6 @@ the tests prove the measurement is pushed down.
 
 from __future__ import annotations
 
-import difflib
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +17,7 @@ from sqlglot import exp
 from journeymap.analytics.errors import AnalyticsError
 from journeymap.analytics.query import WITH_KEY as WITH
 from journeymap.analytics.query import LogicalQuery
-from journeymap.analytics.source import Columns, LogSource
+from journeymap.analytics.source import Columns, LogSource, column_hint
 
 Rows = list[tuple[Any, ...]]
 TEXT, NUMBER, BOOLEAN, TIME, OTHER = "text", "number", "boolean", "time", "other"
@@ -158,9 +157,7 @@ _OFFSET = r"(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$"
 
 
 def missing(name: str, column: str, found: list[str]) -> str:
-    close = difflib.get_close_matches(column, found, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{name}: no column {column!r}{hint} (columns: {', '.join(found[:40])})"
+    return f"{name}: no column {column!r}{column_hint(column, found)}"
 
 
 def table_name(text: str, dialect: str) -> exp.Table:
